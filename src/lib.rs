@@ -1,0 +1,18 @@
+//! pa-explorer: find, read and cite the figures of Chinese government reports.
+//!
+//! The core (`model`, `extract`, `dataset`, `index`, `search`) knows nothing of terminals
+//! or command lines; `commands` (the subcommands) and `tui` (the explorer) both stand on
+//! it, so they always agree.
+
+pub mod cli;
+pub mod commands;
+pub mod dataset;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod model;
+pub mod search;
+pub mod text;
+pub mod tui;
+
+pub use error::{Error, Result};

@@ -1,0 +1,312 @@
+//! The data model: datasets → documents → sections → sentences → figures.
+//!
+//! Plain serde types, shared by the extractor, the dataset loader, the index, the
+//! subcommands and the TUI. All offsets are **char** offsets (Unicode scalar values)
+//! into [`Document::text`], end exclusive, so Chinese text can never be split inside a
+//! character. This module must not import ratatui, crossterm or clap, and never prints.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the dataset JSON layout. Bump it on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A file of one or more documents, as written by `pa-explorer import`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub documents: Vec<Document>,
+}
+
+/// One source text and everything extracted from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Short stable identifier, unique within a dataset (e.g. `jinan-2021-poverty`).
+    pub id: String,
+    pub meta: Meta,
+    /// The whole source text, exactly as read (after BOM removal and CRLF → LF).
+    pub text: String,
+    pub sections: Vec<Section>,
+    pub sentences: Vec<Sentence>,
+    pub figures: Vec<Figure>,
+}
+
+/// Where a document comes from. Any field may be absent; `inferred` names the fields
+/// that were not stated by the source itself but deduced (e.g. a year from the content).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    /// ISO 8601 date or partial date (`2021`, `2021-04`, `2021-04-09`).
+    pub date: Option<String>,
+    /// BCP 47 language tag, `zh-Hans` for simplified Chinese.
+    pub language: Option<String>,
+    /// File name the text was imported from.
+    pub source: Option<String>,
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A section: index 0 is the lead before the first headline, then one per headline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub index: usize,
+    /// The headline line as written; `None` for the lead.
+    pub headline: Option<String>,
+    /// Char span of the whole section, headline included.
+    pub start: usize,
+    pub end: usize,
+    /// Sentence indices `first..last` (end exclusive) that belong to the section; the
+    /// headline, when there is one, is the first of them.
+    pub first_sentence: usize,
+    pub last_sentence: usize,
+}
+
+/// A sentence (or a headline line), with its place in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    pub index: usize,
+    pub section: usize,
+    /// Paragraph (source line) index, counting from 0 over the whole document.
+    pub paragraph: usize,
+    /// True for a section headline.
+    #[serde(default)]
+    pub headline: bool,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// What a figure is. Quantity kinds carry a value in a unit; the others are numerals
+/// that are typed so they are never shown as amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A count or a sum: money, people, items, length, age…
+    Amount,
+    /// A percentage (`%`, `百分之`).
+    Percent,
+    /// A difference of percentages (`个百分点`), never merged with percent.
+    PercentagePoint,
+    /// A multiple (`倍`).
+    Multiple,
+    /// A span of time (`5年`, `五年来`, `连续6年`).
+    Duration,
+    /// A calendar date or period (`2018年12月`, `2020年底`, `2015年以来`).
+    Date,
+    /// A clock time (`10时50分`).
+    Time,
+    /// An ordinal (`第三场`, `首个`).
+    Ordinal,
+    /// A numeral inside a name or slogan (`五免一享`, `两项补贴`, `一体化`).
+    Name,
+    /// A grade or level (`二级`).
+    Level,
+}
+
+impl Kind {
+    /// Whether the figure is a statistic with a value to compare.
+    pub fn is_quantity(self) -> bool {
+        matches!(
+            self,
+            Kind::Amount | Kind::Percent | Kind::PercentagePoint | Kind::Multiple | Kind::Duration
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Amount => "amount",
+            Kind::Percent => "percent",
+            Kind::PercentagePoint => "percentage_point",
+            Kind::Multiple => "multiple",
+            Kind::Duration => "duration",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Ordinal => "ordinal",
+            Kind::Name => "name",
+            Kind::Level => "level",
+        }
+    }
+}
+
+/// What a unit measures; figures are comparable only within one dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Money,
+    People,
+    PersonTimes,
+    Households,
+    Items,
+    Percent,
+    PercentagePoints,
+    Multiple,
+    Length,
+    Area,
+    Mass,
+    Age,
+    Time,
+    /// A bare number with no unit.
+    Count,
+    /// Not a quantity (dates, names, ordinals…).
+    None,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 15] = [
+        Dimension::Money,
+        Dimension::People,
+        Dimension::PersonTimes,
+        Dimension::Households,
+        Dimension::Items,
+        Dimension::Percent,
+        Dimension::PercentagePoints,
+        Dimension::Multiple,
+        Dimension::Length,
+        Dimension::Area,
+        Dimension::Mass,
+        Dimension::Age,
+        Dimension::Time,
+        Dimension::Count,
+        Dimension::None,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Money => "money",
+            Dimension::People => "people",
+            Dimension::PersonTimes => "person_times",
+            Dimension::Households => "households",
+            Dimension::Items => "items",
+            Dimension::Percent => "percent",
+            Dimension::PercentagePoints => "percentage_points",
+            Dimension::Multiple => "multiple",
+            Dimension::Length => "length",
+            Dimension::Area => "area",
+            Dimension::Mass => "mass",
+            Dimension::Age => "age",
+            Dimension::Time => "time",
+            Dimension::Count => "count",
+            Dimension::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// The shape of a stated value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    Point,
+    /// `300余个`, `超过X` (exclusive) or `X以上`, `至少X` (inclusive).
+    LowerBound,
+    /// `近X`, `不足X` (exclusive) or `X以下`, `X以内` (inclusive).
+    UpperBound,
+    /// `0-17岁`, `三至五万元`: `value` is the low end, `high` the high end.
+    Interval,
+}
+
+impl Shape {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shape::Point => "point",
+            Shape::LowerBound => "lower_bound",
+            Shape::UpperBound => "upper_bound",
+            Shape::Interval => "interval",
+        }
+    }
+}
+
+/// Whether the value is stated exactly or approximately (`约`, `左右`, `大约`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    Exact,
+    About,
+}
+
+/// The role of a figure in a stated change (`由A提高至B`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeRole {
+    From,
+    To,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub role: ChangeRole,
+    /// Id of the figure at the other end of the change.
+    pub other: String,
+    /// The verb phrase as written (`提高至`, `下降到`).
+    pub verb: String,
+}
+
+/// One figure: a numeral in the text, typed, valued and placed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Unique within its document (`f001`, `f002`… in text order).
+    pub id: String,
+    pub kind: Kind,
+    /// The exact source text of the figure, qualifiers and unit included.
+    pub text: String,
+    /// Value in the canonical unit, exactly, as a decimal string (`15261100`); for a
+    /// bound the stated bound, for an interval its low end. `None` for non-quantities
+    /// whose numeral has no meaningful value.
+    pub exact: Option<String>,
+    /// The same value as f64, for sorting and filtering.
+    pub value: Option<f64>,
+    /// Interval high end, exactly and as f64.
+    pub exact_high: Option<String>,
+    pub high: Option<f64>,
+    pub shape: Shape,
+    /// For bounds: whether the bound itself is included (`以上` yes, `余` no).
+    pub inclusive: Option<bool>,
+    pub approx: Approx,
+    /// Canonical unit (`元`, `人`, `人次`, `个`, `%`, `公里`, `岁` …); `None` when bare.
+    pub unit: Option<String>,
+    pub dimension: Dimension,
+    /// The phrase the figure counts, from its clause.
+    pub subject: Option<String>,
+    /// A rate stated with the figure (`每人每年`).
+    pub rate: Option<String>,
+    pub change: Option<Change>,
+    /// Normalized form of a date or period (`2018-12`, `2020 year end`).
+    pub date: Option<String>,
+    pub sentence: usize,
+    pub section: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Ids of other figures in the document with the same kind, value and unit.
+    #[serde(default)]
+    pub same_as: Vec<String>,
+    /// Anything the extractor was unsure about, in words.
+    #[serde(default)]
+    pub warnings: Vec<String>,
+}
+
+impl Figure {
+    /// A one-character mark for the figure's shape and approximation, for tables.
+    pub fn mark(&self) -> &'static str {
+        match (self.shape, self.approx, self.inclusive) {
+            (Shape::Interval, _, _) => "↔",
+            (Shape::LowerBound, _, Some(true)) => "≥",
+            (Shape::LowerBound, _, _) => ">",
+            (Shape::UpperBound, _, Some(true)) => "≤",
+            (Shape::UpperBound, _, _) => "<",
+            (Shape::Point, Approx::About, _) => "≈",
+            (Shape::Point, Approx::Exact, _) => "",
+        }
+    }
+}

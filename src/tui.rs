@@ -1,0 +1,1 @@
+//! The explorer: the only module that touches the real terminal.
