@@ -297,6 +297,29 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The value for tables: mark and grouped digits (`≈3,700,000,000`, `0–17`), a
+    /// normalized date, or the kind for numerals that have no value to show.
+    pub fn display_value(&self) -> String {
+        use crate::extract::decimal::group_str;
+        match self.kind {
+            Kind::Date => return self.date.clone().unwrap_or_else(|| "date".into()),
+            Kind::Name => return "name".into(),
+            Kind::Time => return "time".into(),
+            Kind::Ordinal | Kind::Level => {
+                let n = self.exact.as_deref().map(group_str).unwrap_or_default();
+                return format!("{} {n}", self.kind.as_str()).trim_end().to_string();
+            }
+            _ => {}
+        }
+        let Some(exact) = self.exact.as_deref() else {
+            return "?".into();
+        };
+        match (&self.exact_high, self.shape) {
+            (Some(high), Shape::Interval) => format!("{}–{}", group_str(exact), group_str(high)),
+            _ => format!("{}{}", self.mark(), group_str(exact)),
+        }
+    }
+
     /// A one-character mark for the figure's shape and approximation, for tables.
     pub fn mark(&self) -> &'static str {
         match (self.shape, self.approx, self.inclusive) {
