@@ -59,18 +59,7 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String> {
             line,
         }
     })?;
-    Ok(normalize_newlines(text))
-}
-
-fn normalize_newlines(text: String) -> String {
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map_or(text.clone(), str::to_string);
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    }
+    Ok(text)
 }
 
 /// Loads and validates a dataset file.

@@ -75,7 +75,7 @@ fn check(g: &Gold, f: &Figure) -> Vec<String> {
     } else {
         field("unit", "", f.unit.clone().unwrap_or_default());
     }
-    for item in g.extra.split_whitespace() {
+    for item in g.extra.split(';').filter(|s| !s.is_empty()) {
         let (k, v) = item.split_once('=').expect("extra is key=value");
         match k {
             "rate" => field("rate", v, f.rate.clone().unwrap_or_default()),

@@ -129,6 +129,13 @@ const CHANGE_VERBS: &[&str] = &[
 /// here are one sentence's; `other` holds the partner's position until ids exist.
 fn link_changes(chars: &[char], figs: &mut [Figure]) {
     for i in 0..figs.len() {
+        if figs[i]
+            .change
+            .as_ref()
+            .is_some_and(|c| c.role == ChangeRole::To)
+        {
+            continue;
+        }
         if figs[i].change.is_none() || i + 1 >= figs.len() {
             figs[i].change = None;
             continue;

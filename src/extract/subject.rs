@@ -185,8 +185,10 @@ pub fn subject(
     if prefer_after && after.is_some() {
         return after;
     }
+    // 标准由A提高至B: what follows A is the change, not part of the subject.
+    let change = start > 0 && matches!(chars[start - 1], '由' | '从' | '從');
     let s = match before {
-        Some(b) if b.chars().count() > 2 => b,
+        Some(b) if b.chars().count() > 2 || change => b,
         Some(b) => format!("{b}{}", after.unwrap_or_default()),
         None => after.unwrap_or_default(),
     };
@@ -265,7 +267,8 @@ fn strip_leading_noise(p: &mut Vec<char>) {
         let hit = NOISE
             .iter()
             .chain(STRIP_VERBS)
-            .filter(|w| starts_with(p, 0, w) && p.len() > w.chars().count())
+            // Leave at least two chars: 覆盖率 is a noun, not 覆盖 + 率.
+            .filter(|w| starts_with(p, 0, w) && p.len() >= w.chars().count() + 2)
             .max_by_key(|w| w.chars().count());
         match hit {
             Some(w) => {

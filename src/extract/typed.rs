@@ -240,6 +240,13 @@ fn date_from_year(chars: &[char], n: &Numeral, year: u32, end: usize) -> Typed {
     }
     if let Some((s, label)) = suffix(chars, stop, end) {
         stop = s;
+        // Right after the year, 底 and 初 speak of the year.
+        let label = match label {
+            "end" => "year end",
+            "start" => "year start",
+            "before end" => "before year end",
+            other => other,
+        };
         date = format!("{year} {label}");
     }
     Typed {
