@@ -303,12 +303,9 @@ impl Figure {
         use crate::extract::decimal::group_str;
         match self.kind {
             Kind::Date => return self.date.clone().unwrap_or_else(|| "date".into()),
-            Kind::Name => return "name".into(),
-            Kind::Time => return "time".into(),
-            Kind::Ordinal | Kind::Level => {
-                let n = self.exact.as_deref().map(group_str).unwrap_or_default();
-                return format!("{} {n}", self.kind.as_str()).trim_end().to_string();
-            }
+            Kind::Name | Kind::Time => return String::new(),
+            Kind::Ordinal => return format!("#{}", self.exact.as_deref().unwrap_or("?")),
+            Kind::Level => return self.exact.clone().unwrap_or_default(),
             _ => {}
         }
         let Some(exact) = self.exact.as_deref() else {
