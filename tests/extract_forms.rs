@@ -759,3 +759,40 @@ fn huge_values_are_flagged_not_wrapped() {
     assert_eq!(figs[0].exact, None);
     assert!(!figs[0].warnings.is_empty());
 }
+
+#[test]
+fn damaged_text_is_repaired_and_flagged() {
+    let cases = [
+        (
+            "实现贫困劳动力转移就业4.83\n万人次。",
+            "4.83\n万人次",
+            "48300",
+            "人次",
+        ),
+        ("累计投入资金 3.02 亿元。", "3.02 亿元", "302000000", "元"),
+        ("比上年增长8。6%。", "8。6%", "8.6", "%"),
+        (
+            "新建住房12.8萬(wàn)個(gè)。",
+            "12.8萬(wàn)個",
+            "128000",
+            "个",
+        ),
+    ];
+    for (sentence, text, exact, unit) in cases {
+        let figs = extract::extract(sentence).figures;
+        let f = figs.iter().find(|f| f.text == text).unwrap_or_else(|| {
+            panic!(
+                "{sentence:?}: no figure {text:?} in {:?}",
+                figs.iter().map(show).collect::<Vec<_>>()
+            )
+        });
+        assert_eq!(f.exact.as_deref(), Some(exact), "{sentence:?}");
+        assert_eq!(f.unit.as_deref(), Some(unit), "{sentence:?}");
+        assert!(
+            !f.warnings.is_empty(),
+            "{sentence:?}: a repair must be flagged"
+        );
+        let chars: Vec<char> = sentence.chars().collect();
+        assert_eq!(chars[f.start..f.end].iter().collect::<String>(), f.text);
+    }
+}

@@ -7,6 +7,7 @@
 pub mod decimal;
 mod figures;
 pub mod numeral;
+mod repair;
 pub mod structure;
 mod subject;
 mod typed;
@@ -33,27 +34,37 @@ pub fn extract(text: &str) -> Extraction {
     let st = structure::split(&chars);
     let mut figures = Vec::new();
     for s in &st.sentences {
-        let raws = figures::scan(&chars, s.start, s.end);
-        let quantities: Vec<(usize, usize)> = raws
+        // Figures are read from a repaired view of the sentence; spans map back.
+        let v = repair::view(&chars, s.start, s.end);
+        let raws = figures::scan(&v.chars, 0, v.chars.len());
+        let bounds: Vec<(usize, usize)> = raws
             .iter()
             .filter(|r| r.kind.is_quantity() || r.kind == crate::model::Kind::Date)
             .map(|r| (r.start, r.end))
             .collect();
         let first = figures.len();
-        for r in raws {
-            let subject = if r.kind.is_quantity() {
-                let floor = quantities
+        for mut r in raws {
+            let subject = r.kind.is_quantity().then(|| {
+                let floor = bounds
                     .iter()
-                    .filter(|q| q.1 <= r.start)
                     .map(|q| q.1)
+                    .filter(|&e| e <= r.start)
                     .max()
-                    .unwrap_or(s.start);
+                    .unwrap_or(0);
                 let prefer_after = r.dimension == crate::model::Dimension::Age;
-                subject::subject(&chars, (r.start, r.end), floor, s.end, prefer_after)
-            } else {
-                None
-            };
-            figures.push(to_figure(&chars, r, subject, s));
+                subject::subject(
+                    &v.chars,
+                    (r.start, r.end),
+                    floor,
+                    v.chars.len(),
+                    prefer_after,
+                )
+            });
+            (r.start, r.end) = v.original(r.start, r.end);
+            if let Some(w) = repair::repair_warning(&chars[r.start..r.end]) {
+                r.warnings.push(w.to_string());
+            }
+            figures.push(to_figure(&chars, r, subject.flatten(), s));
         }
         link_changes(&chars, &mut figures[first..]);
     }
@@ -140,7 +151,10 @@ fn link_changes(chars: &[char], figs: &mut [Figure]) {
             figs[i].change = None;
             continue;
         }
-        let between: String = chars[figs[i].end..figs[i + 1].start].iter().collect();
+        let between: String = chars[figs[i].end..figs[i + 1].start]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let verb = CHANGE_VERBS.iter().find_map(|v| {
             ["至", "到", "为"]
                 .iter()
