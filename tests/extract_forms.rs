@@ -2,7 +2,7 @@
 //! this test (not taken from the bundled seed), one row per case.
 
 use pa_explorer::extract;
-use pa_explorer::model::Figure;
+use pa_explorer::model::{ChangeRole, Figure};
 
 /// (sentence, figure text, kind, exact, exact_high, unit, shape, approx)
 type Case = (
@@ -795,4 +795,42 @@ fn damaged_text_is_repaired_and_flagged() {
         let chars: Vec<char> = sentence.chars().collect();
         assert_eq!(chars[f.start..f.end].iter().collect::<String>(), f.text);
     }
+}
+
+#[test]
+fn a_change_from_a_base_is_a_delta_of_it() {
+    let figs = extract::extract("全年国内生产总值744127亿元，比上年增长6.7%。城镇人口占比57.35%，比上年末提高1.25个百分点。").figures;
+    let growth = figs.iter().find(|f| f.text == "6.7%").expect("growth");
+    let base = figs.iter().find(|f| f.text == "744127亿元").expect("base");
+    let c = growth.change.as_ref().expect("a delta");
+    assert_eq!(
+        (c.role, c.other.as_str(), c.verb.as_str()),
+        (ChangeRole::Delta, base.id.as_str(), "比上年增长")
+    );
+    assert_eq!(
+        growth.subject.as_deref(),
+        Some("全年国内生产总值 比上年增长")
+    );
+    let pp = figs
+        .iter()
+        .find(|f| f.text == "1.25个百分点")
+        .expect("points");
+    assert_eq!(pp.kind.as_str(), "percentage_point");
+    assert_eq!(pp.subject.as_deref(), Some("城镇人口占比 比上年末提高"));
+    // Two figures with the same value but different subjects are not "the same figure".
+    let figs = extract::extract("工业增长6.1%。人均收入增长6.1%。").figures;
+    assert!(
+        figs.iter().all(|f| f.same_as.is_empty()),
+        "{:?}",
+        figs.iter().map(show).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn references_and_codes_are_not_figures() {
+    let figs = extract::extract("国内生产总值[2]744127亿元。见图1。2012-2016年情况。").figures;
+    let texts: Vec<&str> = figs.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, vec!["744127亿元", "2012-2016年"]);
+    assert_eq!(figs[1].kind.as_str(), "date");
+    assert_eq!(figs[0].subject.as_deref(), Some("国内生产总值"));
 }

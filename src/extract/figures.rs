@@ -110,20 +110,21 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             out.push(raw);
             continue;
         }
-        let glued = i > start && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
-        let n = if glued {
-            None
-        } else {
-            numeral::parse_at(&chars[..end], i)
-        };
-        let Some(n) = n else {
+        if glued_to_word(chars, i, start) {
             // Skip the rest of an ASCII word so `G20` or `COVID-19` yield no figure.
-            i += 1;
-            while glued && i < end && chars[i].is_ascii_alphanumeric() {
+            while i < end && (chars[i].is_ascii_alphanumeric() || chars[i] == '.') {
                 i += 1;
             }
             continue;
+        }
+        let Some(n) = numeral::parse_at(&chars[..end], i) else {
+            i += 1;
+            continue;
         };
+        if is_reference(chars, &n, start, end) {
+            i = n.end;
+            continue;
+        }
         if let Some(raw) = figure_at(chars, &n, start, end) {
             i = raw.end.max(i + 1);
             out.push(raw);
@@ -132,6 +133,32 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Whether the digit at `i` belongs to a word or code rather than starting a number:
+/// `G20`, `COVID-19`, `v1.2`, or the tail of a longer token.
+fn glued_to_word(chars: &[char], i: usize, start: usize) -> bool {
+    if !chars[i].is_ascii_digit() || i == start {
+        return false;
+    }
+    let p = chars[i - 1];
+    p.is_ascii_alphanumeric()
+        || p == '.'
+        || (p == '-' && i >= start + 2 && chars[i - 2].is_ascii_alphabetic())
+}
+
+/// A footnote mark (`总值[2]`, `［3］`) or a figure/table label (`图1`, `表2`): a bare
+/// number that refers to something rather than counts it.
+fn is_reference(chars: &[char], n: &Numeral, start: usize, end: usize) -> bool {
+    let before = (n.start > start).then(|| chars[n.start - 1]);
+    let after = (n.end < end).then(|| chars[n.end]);
+    let bracketed = matches!(
+        (before, after),
+        (Some('[' | '［' | '〔'), Some(']' | '］' | '〕'))
+    );
+    let label = before.is_some_and(|b| "图表注附".contains(b))
+        && unit_at_within(chars, n.end, end).is_none();
+    bracketed || label
 }
 
 /// `百分之三十` (percent written in words).

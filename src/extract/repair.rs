@@ -57,11 +57,7 @@ pub fn view(chars: &[char], start: usize, end: usize) -> View {
             i += len;
             continue;
         }
-        let c = if c == '。'
-            && out.chars.last().is_some_and(char::is_ascii_digit)
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-            && i + 1 < end
-        {
+        let c = if c == '。' && is_decimal_stop(chars, i, end) {
             '.'
         } else {
             c
@@ -71,6 +67,23 @@ pub fn view(chars: &[char], start: usize, end: usize) -> View {
         i += 1;
     }
     out
+}
+
+/// Whether the `。` at `i` is a damaged decimal point: `8。6%`, `12。5万`, not `图1。2012`.
+/// Only short digit runs on both sides, followed by a percent sign or scale word, count.
+pub fn is_decimal_stop(chars: &[char], i: usize, end: usize) -> bool {
+    let mut b = i;
+    while b > 0 && chars[b - 1].is_ascii_digit() && i - b < 5 {
+        b -= 1;
+    }
+    let before_ok =
+        b < i && i - b <= 4 && !(b > 0 && (chars[b - 1].is_ascii_digit() || chars[b - 1] == '.'));
+    let mut a = i + 1;
+    while a < end && chars[a].is_ascii_digit() && a - i <= 4 {
+        a += 1;
+    }
+    let after_ok = a > i + 1 && a - i <= 4 && a < end && "%％万亿个".contains(chars[a]);
+    before_ok && after_ok
 }
 
 /// Chars across which a break is damage, not a separator.

@@ -201,12 +201,7 @@ fn sentence_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize
         let c = chars[i];
         let stop = match c {
             // `8。6%`: an ideographic full stop between digits is a damaged decimal point.
-            '。' if i > start
-                && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit) =>
-            {
-                None
-            }
+            '。' if super::repair::is_decimal_stop(chars, i, end) => None,
             '。' | '！' | '？' | '!' | '?' => Some(i + 1),
             '…' => {
                 // `……` (or a lone `…`) ends a sentence; swallow the whole run.

@@ -164,9 +164,52 @@ const AFTER_STOP: &[&str] = &[
     "转移",
 ];
 
+/// Verbs of a change from a base (`增长6.7%`, `下降0.4个百分点`).
+const DELTA_VERBS: &[&str] = &[
+    "增长", "下降", "提高", "增加", "减少", "降低", "上升", "回落", "扩大", "缩小", "上涨", "下跌",
+];
+
+/// Comparisons that may stand before a delta verb.
+const COMPARISONS: &[&str] = &[
+    "比上年末",
+    "比上年",
+    "比上月",
+    "比去年",
+    "较上年",
+    "同比",
+    "环比",
+    "比",
+    "较",
+];
+
+/// `比上年增长`, `同比下降`, `增长`: when the clause before a figure is only a comparison
+/// and a change verb, the figure is a change, and this is its verb phrase.
+pub fn delta_phrase(chars: &[char], start: usize) -> Option<String> {
+    let mut s = start;
+    while s > 0 && !is_boundary(chars[s - 1]) {
+        s -= 1;
+    }
+    let mut p: Vec<char> = chars[s..start]
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    while p.last().is_some_and(|&c| c == '了') {
+        p.pop();
+    }
+    let verb = DELTA_VERBS.iter().find(|v| {
+        let n = v.chars().count();
+        p.len() >= n && p[p.len() - n..].iter().copied().eq(v.chars())
+    })?;
+    let head: String = p[..p.len() - verb.chars().count()].iter().collect();
+    let base_ok = head.is_empty()
+        || COMPARISONS.iter().any(|c| head.starts_with(c)) && head.chars().count() <= 8;
+    base_ok.then(|| p.iter().collect())
+}
+
 /// Where a clause ends or starts.
 fn is_boundary(c: char) -> bool {
-    "，。、；：？！,;:?!…（）()《》【】 　\n".contains(c)
+    "，。、；：？！,;:?!…《》【】 　\n".contains(c)
 }
 
 /// Subject of a quantity at `span`, with `floor` the end of the previous quantity (or
@@ -201,7 +244,7 @@ fn phrase_before(chars: &[char], start: usize, floor: usize) -> Option<String> {
     while s > floor && !is_boundary(chars[s - 1]) {
         s -= 1;
     }
-    let mut phrase: Vec<char> = chars[s..start].to_vec();
+    let mut phrase: Vec<char> = without_notes(&chars[s..start]);
     // A change (`由A提高至B`) or rate is read as part of the number, not the subject.
     if let Some(p) = phrase.iter().rposition(|&c| c == '由' || c == '从') {
         phrase.truncate(p);
@@ -230,7 +273,7 @@ fn cut_point(phrase: &[char]) -> usize {
     for i in 0..phrase.len() {
         for v in STRIP_VERBS {
             let n = v.chars().count();
-            if starts_with(phrase, i, v) && phrase.len() >= i + n + 2 && i + n > cut {
+            if verb_at(phrase, i, v) && phrase.len() >= i + n + 2 && i + n > cut {
                 cut = i + n;
             }
         }
@@ -244,6 +287,30 @@ fn cut_point(phrase: &[char]) -> usize {
     cut
 }
 
+/// Whether word `w` stands at `i` as a word: `增加` in `增加值` (value added) is part of
+/// a noun, not a verb.
+fn verb_at(p: &[char], i: usize, w: &str) -> bool {
+    starts_with(p, i, w) && p.get(i + w.chars().count()) != Some(&'值')
+}
+
+/// The phrase without footnote marks (`总值[2]`), which say nothing about the subject.
+fn without_notes(p: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(p.len());
+    let mut i = 0;
+    while i < p.len() {
+        if matches!(p[i], '[' | '［' | '〔') {
+            let close = (i + 1..p.len().min(i + 6)).find(|&j| matches!(p[j], ']' | '］' | '〕'));
+            if let Some(j) = close.filter(|&j| p[i + 1..j].iter().all(char::is_ascii_digit)) {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(p[i]);
+        i += 1;
+    }
+    out
+}
+
 /// Whether the phrase is nothing but introducing verbs and filler words (改造提升, 为).
 fn only_filler(p: &[char]) -> bool {
     let mut i = 0;
@@ -251,7 +318,7 @@ fn only_filler(p: &[char]) -> bool {
         let hit = NOISE
             .iter()
             .chain(STRIP_VERBS)
-            .filter(|w| starts_with(p, i, w))
+            .filter(|w| verb_at(p, i, w))
             .map(|w| w.chars().count())
             .max();
         match hit {
@@ -268,7 +335,7 @@ fn strip_leading_noise(p: &mut Vec<char>) {
             .iter()
             .chain(STRIP_VERBS)
             // Leave at least two chars: 覆盖率 is a noun, not 覆盖 + 率.
-            .filter(|w| starts_with(p, 0, w) && p.len() >= w.chars().count() + 2)
+            .filter(|w| verb_at(p, 0, w) && p.len() >= w.chars().count() + 2)
             .max_by_key(|w| w.chars().count());
         match hit {
             Some(w) => {
