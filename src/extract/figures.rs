@@ -56,6 +56,7 @@ const PREFIXES: &[(&str, Shape, Option<bool>, Approx)] = &[
     ("大约", Shape::Point, None, Approx::About),
     ("大概", Shape::Point, None, Approx::About),
     ("约", Shape::Point, None, Approx::About),
+    ("約", Shape::Point, None, Approx::About),
     ("不超过", Shape::UpperBound, Some(true), Approx::Exact),
     ("不高于", Shape::UpperBound, Some(true), Approx::Exact),
     ("至多", Shape::UpperBound, Some(true), Approx::Exact),
@@ -101,6 +102,11 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
         {
             i = t.end;
             out.push(Raw::typed(t));
+            continue;
+        }
+        if let Some(raw) = doublings(chars, i, end) {
+            i = raw.end;
+            out.push(raw);
             continue;
         }
         if starts_with(chars, i, "百分之")
@@ -284,10 +290,8 @@ fn quantity(
             pos = stop;
         }
     }
-    if let Some((s, sh, inc, ap)) = SUFFIXES
-        .iter()
-        .find(|(s, ..)| starts_with(chars, pos, s) && pos + s.chars().count() <= end)
-    {
+    if let Some((at, (s, sh, inc, ap))) = suffix_after(chars, pos, end, unit.is_some()) {
+        pos = at;
         if *sh != Shape::Point {
             if shape == Shape::Point {
                 shape = *sh;
@@ -359,6 +363,76 @@ fn quantity(
         change_from,
         number_start: n.start,
     }
+}
+
+/// A qualifier after the unit (`37亿元左右`), or after a short head noun that follows a
+/// classifier (`280个县左右`, `20所学校以上`), ending the clause. Returns where the
+/// qualifier starts and which it is.
+fn suffix_after(
+    chars: &[char],
+    pos: usize,
+    end: usize,
+    has_unit: bool,
+) -> Option<(usize, &'static (&'static str, Shape, Option<bool>, Approx))> {
+    let at = |p: usize| {
+        SUFFIXES
+            .iter()
+            .find(|(s, ..)| starts_with(chars, p, s) && p + s.chars().count() <= end)
+    };
+    if let Some(q) = at(pos) {
+        return Some((pos, q));
+    }
+    if !has_unit {
+        return None;
+    }
+    for gap in 1..=3 {
+        let p = pos + gap;
+        if p > end || typed::is_punct(chars[p - 1]) || numeral::is_numeral_char(chars[p - 1]) {
+            return None;
+        }
+        if let Some(q) = at(p) {
+            let after = p + q.0.chars().count();
+            if after == end || typed::is_punct(chars[after]) {
+                return Some((p, q));
+            }
+        }
+    }
+    None
+}
+
+/// `翻一番` (doubled), `翻两番` (four times): a multiple written as doublings.
+fn doublings(chars: &[char], at: usize, end: usize) -> Option<Raw> {
+    if chars.get(at) != Some(&'翻') {
+        return None;
+    }
+    let n = numeral::parse_at(&chars[..end], at + 1)?;
+    if chars.get(n.end) != Some(&'番') || n.end >= end {
+        return None;
+    }
+    let times: u32 = n
+        .value?
+        .to_string()
+        .parse()
+        .ok()
+        .filter(|t| (1..=30).contains(t))?;
+    let value = Decimal::from_u64(1u64 << times);
+    Some(Raw {
+        kind: Kind::Multiple,
+        start: at,
+        end: n.end + 1,
+        value: Some(value),
+        high: None,
+        shape: Shape::Point,
+        inclusive: None,
+        approx: Approx::Exact,
+        unit: Some("倍"),
+        dimension: Dimension::Multiple,
+        rate: None,
+        date: None,
+        warnings: Vec::new(),
+        change_from: false,
+        number_start: n.start,
+    })
 }
 
 /// A scale word written apart from its numeral (`多万`, `余亿`): (power of ten, chars).

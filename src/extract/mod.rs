@@ -159,7 +159,7 @@ fn to_figure(chars: &[char], r: figures::Raw, subject: Option<String>, s: &Sente
 /// Verbs of a stated change, between its two figures (`由A提高至B`).
 const CHANGE_VERBS: &[&str] = &[
     "提高", "提升", "增加", "增长", "上升", "上调", "扩大", "下降", "减少", "降低", "下调", "缩小",
-    "调整", "",
+    "调整", "增", "降", "减", "減", "",
 ];
 
 /// Links `由A提高至B`: A gets role `from`, B role `to`, each naming the other. Figures

@@ -131,6 +131,7 @@ const NOISE: &[&str] = &[
 
 /// Trailing words of the phrase before a number that belong to the number, not the subject.
 const TRAILING: &[&str] = &[
+    "在",
     "达到了",
     "达到",
     "已达",
@@ -162,6 +163,9 @@ const AFTER_STOP: &[&str] = &[
     "开展",
     "代缴",
     "转移",
+    "约",
+    "約",
+    "超过",
 ];
 
 /// Verbs of a change from a base (`增长6.7%`, `下降0.4个百分点`).
@@ -246,7 +250,10 @@ fn phrase_before(chars: &[char], start: usize, floor: usize) -> Option<String> {
     }
     let mut phrase: Vec<char> = without_notes(&chars[s..start]);
     // A change (`由A提高至B`) or rate is read as part of the number, not the subject.
-    if let Some(p) = phrase.iter().rposition(|&c| c == '由' || c == '从') {
+    if let Some(p) = phrase
+        .iter()
+        .rposition(|&c| matches!(c, '由' | '从' | '從'))
+    {
         phrase.truncate(p);
     }
     strip_trailing(&mut phrase);
@@ -370,14 +377,20 @@ fn phrase_after(chars: &[char], end: usize, ceil: usize) -> Option<String> {
         }
         if chars[i].is_ascii_digit() {
             // `改造提升20处敬老院`: read past a count to the noun it counts.
-            while i < ceil && (chars[i].is_ascii_digit() || ".万亿千百余多".contains(chars[i]))
+            while i < ceil
+                && (chars[i].is_ascii_digit()
+                    || ".余多".contains(chars[i])
+                    || super::numeral::is_numeral_char(chars[i]))
             {
                 i += 1;
             }
             i += unit_at(chars, i).map_or(0, |u| u.written.chars().count());
             continue;
         }
-        out.push(chars[i]);
+        // 将近40%的村: the 的 links the figure to its noun.
+        if !(out.is_empty() && chars[i] == '的') {
+            out.push(chars[i]);
+        }
         i += 1;
     }
     (!out.is_empty()).then_some(out)

@@ -150,6 +150,10 @@ pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
             ..typed(Kind::Ordinal, stop, n.value, None)
         });
     }
+    // 二次会议, 三中全会: sessions are counted in order, not in number.
+    if after("次会议") || after("次全体会议") || after("中全会") {
+        return Some(typed(Kind::Ordinal, n.end + 1, n.value, None));
+    }
     if after("届") {
         return Some(typed(Kind::Ordinal, n.end + 1, n.value, None));
     }
