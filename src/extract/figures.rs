@@ -51,8 +51,12 @@ impl Raw {
     }
 }
 
-/// Qualifiers written before a number: (text, shape, inclusive, approx).
-const PREFIXES: &[(&str, Shape, Option<bool>, Approx)] = &[
+/// A qualifier as written, and what it makes of the figure: (text, shape, inclusive,
+/// approx).
+type Qualifier = (&'static str, Shape, Option<bool>, Approx);
+
+/// Qualifiers written before a number.
+const PREFIXES: &[Qualifier] = &[
     ("大约", Shape::Point, None, Approx::About),
     ("大概", Shape::Point, None, Approx::About),
     ("约", Shape::Point, None, Approx::About),
@@ -80,7 +84,7 @@ const PREFIXES: &[(&str, Shape, Option<bool>, Approx)] = &[
 ];
 
 /// Qualifiers written after the unit.
-const SUFFIXES: &[(&str, Shape, Option<bool>, Approx)] = &[
+const SUFFIXES: &[Qualifier] = &[
     ("及以上", Shape::LowerBound, Some(true), Approx::Exact),
     ("以上", Shape::LowerBound, Some(true), Approx::Exact),
     ("及以下", Shape::UpperBound, Some(true), Approx::Exact),
@@ -373,7 +377,7 @@ fn suffix_after(
     pos: usize,
     end: usize,
     has_unit: bool,
-) -> Option<(usize, &'static (&'static str, Shape, Option<bool>, Approx))> {
+) -> Option<(usize, &'static Qualifier)> {
     let at = |p: usize| {
         SUFFIXES
             .iter()
