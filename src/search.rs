@@ -29,15 +29,9 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SearchOptions {
     pub limit: Option<usize>,
-}
-
-impl Default for SearchOptions {
-    fn default() -> Self {
-        SearchOptions { limit: None }
-    }
 }
 
 /// Ranks every figure of `index` against `query`; best first, ties in document order.

@@ -63,10 +63,16 @@ QUERY`, `pa-explorer show ID` (see `pa-explorer --help`)";
 /// How long the loop waits for input before checking for signals.
 const TICK: Duration = Duration::from_millis(50);
 
+/// Runs the explorer on `index` with options from the environment (`NO_COLOR`); see
+/// [`run_with`].
+pub fn run(index: Index) -> Result<ExitCode, Error> {
+    run_with(index, TuiOptions::from_env())
+}
+
 /// Runs the explorer on `index` until the user quits or a signal arrives. Returns the
 /// exit status: 0 after `q`, 130 after Ctrl-C, 128 + the signal number after SIGTERM,
-/// SIGHUP or SIGINT.
-pub fn run(index: Index, opts: TuiOptions) -> Result<ExitCode, Error> {
+/// SIGHUP or SIGINT. Fails with [`Error::Usage`] when standard output is not a terminal.
+pub fn run_with(index: Index, opts: TuiOptions) -> Result<ExitCode, Error> {
     if !io::stdout().is_terminal() {
         return Err(Error::Usage(NOT_A_TERMINAL.to_string()));
     }
