@@ -1,5 +1,5 @@
 //! Whole-screen snapshots of every screen state through `TestBackend`, at 80x24,
-//! 120x40 and a tiny size, with Chinese content; plus checks that overlays leave no
+//! 120x40 and a tiny size, on the bundled dataset (Chinese content); plus checks that overlays leave no
 //! half of a wide character at their edges and that no size panics.
 
 use insta::assert_snapshot;
@@ -14,8 +14,14 @@ use super::theme::Theme;
 use super::ui;
 use crate::text;
 
+/// The bundled Jinan dataset: what users see first.
+fn bundled() -> crate::index::Index {
+    let ds = crate::dataset::bundled().expect("bundled dataset parses");
+    crate::index::Index::new(ds.documents)
+}
+
 fn app_at(w: u16, h: u16) -> App {
-    let mut a = App::new(fixture::index(), Theme::COLOR);
+    let mut a = App::new(bundled(), Theme::COLOR);
     a.update(Action::Resize {
         width: w,
         height: h,
@@ -107,7 +113,7 @@ fn several_documents() {
 
 #[test]
 fn no_color_uses_no_colors() {
-    let mut a = App::new(fixture::index(), Theme::PLAIN);
+    let mut a = App::new(bundled(), Theme::PLAIN);
     a.update(Action::Resize {
         width: 120,
         height: 40,
