@@ -59,7 +59,11 @@ fn pane_block<'a>(app: &App, title: String, pane: Pane) -> Block<'a> {
             BorderType::Plain
         })
         .border_style(theme.border(focused))
-        .title(ratatui::text::Span::styled(title, theme.title(focused)))
+        // Titles carry ids from the dataset, so they are sanitized like any data.
+        .title(ratatui::text::Span::styled(
+            crate::text::sanitize(&title).into_owned(),
+            theme.title(focused),
+        ))
 }
 
 fn is_focused(app: &App, pane: Pane) -> bool {
