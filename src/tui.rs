@@ -90,6 +90,12 @@ pub fn run_with(index: Index, opts: TuiOptions) -> Result<ExitCode, Error> {
     let mut session = Session::start().map_err(terminal_error)?;
     let result = event_loop(&mut session.terminal, &mut app, &signal);
     drop(session);
+    // After a real hangup the terminal is gone and reading it fails; the signal, not
+    // the read error, is what happened.
+    let result = match (result, signal.load(Ordering::Relaxed)) {
+        (Err(_), sig) if sig != 0 => Ok(Some(sig)),
+        (r, _) => r,
+    };
     let code = match result.map_err(terminal_error)? {
         Some(sig) => 128 + sig as u8,
         None => match app.exit() {
