@@ -20,8 +20,11 @@ mod snapshot_tests;
 use std::io::{self, IsTerminal, Stdout};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::{Handle, Signals};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -62,6 +65,8 @@ QUERY`, `pa-explorer show ID` (see `pa-explorer --help`)";
 
 /// How long the loop waits for input before checking for signals.
 const TICK: Duration = Duration::from_millis(50);
+/// How long the loop gets to notice a signal and restore the terminal itself.
+const GRACE: Duration = Duration::from_secs(1);
 
 /// Runs the explorer on `index` with options from the environment (`NO_COLOR`); see
 /// [`run_with`].
@@ -76,20 +81,14 @@ pub fn run_with(index: Index, opts: TuiOptions) -> Result<ExitCode, Error> {
     if !io::stdout().is_terminal() {
         return Err(Error::Usage(NOT_A_TERMINAL.to_string()));
     }
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .map_err(terminal_error)?;
-    }
+    let watch = SignalWatch::start().map_err(terminal_error)?;
+    let signal = Arc::clone(&watch.caught);
     let theme = Theme { color: opts.color };
     let mut app = App::new(index, theme);
     let mut session = Session::start().map_err(terminal_error)?;
     let result = event_loop(&mut session.terminal, &mut app, &signal);
     drop(session);
+    drop(watch);
     // After a real hangup the terminal is gone and reading it fails; the signal, not
     // the read error, is what happened.
     let result = match (result, signal.load(Ordering::Relaxed)) {
@@ -208,4 +207,48 @@ fn install_panic_hook() {
         restore();
         previous(info);
     }));
+}
+
+/// Catches SIGTERM, SIGHUP and SIGINT on a thread. The event loop sees the signal in
+/// `caught` within a tick and leaves cleanly. If it does not within [`GRACE`], it is
+/// wedged: after a real hangup crossterm's reader spins on the dead tty (`read` fails
+/// with EIO, which it retries forever) and never returns to the loop. Then this thread
+/// restores what it can and exits with 128 + the signal — the one exit outside
+/// `main`, because no caller could ever get control back.
+struct SignalWatch {
+    caught: Arc<AtomicUsize>,
+    done: Arc<AtomicBool>,
+    handle: Handle,
+}
+
+impl SignalWatch {
+    fn start() -> io::Result<SignalWatch> {
+        let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let handle = signals.handle();
+        let caught = Arc::new(AtomicUsize::new(0));
+        let done = Arc::new(AtomicBool::new(false));
+        let (c, d) = (Arc::clone(&caught), Arc::clone(&done));
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                c.store(sig as usize, Ordering::SeqCst);
+                std::thread::sleep(GRACE);
+                if !d.load(Ordering::SeqCst) {
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+            }
+        });
+        Ok(SignalWatch {
+            caught,
+            done,
+            handle,
+        })
+    }
+}
+
+impl Drop for SignalWatch {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::SeqCst);
+        self.handle.close();
+    }
 }

@@ -252,3 +252,31 @@ fn not_a_terminal_points_to_the_subcommands() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// A real hangup (the terminal closes): the process must end, not spin on the dead tty.
+#[test]
+fn closing_the_terminal_ends_the_process() {
+    let Some(t) = Tmux::start("hangup") else {
+        return;
+    };
+    t.launch();
+    let pid = t.pid();
+    t.run(&["kill-pane", "-t", "e2e"]);
+    let start = Instant::now();
+    loop {
+        let out = Command::new("ps")
+            .args(["-o", "stat=", "-p", &pid])
+            .output()
+            .expect("run ps");
+        let stat = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        // Gone, or a zombie nobody reaped (containers often lack an init that reaps).
+        if stat.is_empty() || stat.starts_with('Z') {
+            break;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "pid {pid} still running ({stat}) after the hangup"
+        );
+        sleep(Duration::from_millis(100));
+    }
+}
