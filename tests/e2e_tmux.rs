@@ -54,6 +54,8 @@ impl Tmux {
             .arg(&self.socket)
             .args(args)
             .env("LANG", "C.UTF-8")
+            // The socket lives in the test's temp dir, so nothing is left in /tmp.
+            .env("TMUX_TMPDIR", self.dir.path())
             .output()
             .expect("run tmux");
         assert!(
@@ -156,6 +158,7 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
+            .env("TMUX_TMPDIR", self.dir.path())
             .output();
     }
 }
