@@ -191,8 +191,13 @@ fn search_in_chinese_jump_and_quit() {
     t.type_text("养老保险费");
     t.wait_for("ranked results", |s| s.contains("代缴居民基本养老保险费"));
     t.keys(&["Enter"]);
+    // Wait for everything asserted below: tmux may capture a frame half drawn.
     let screen = t.wait_for("the source of the figure", |s| {
-        !s.contains("Results") && s.contains("Source · f") && s.contains("2304.86万元")
+        !s.contains("Results")
+            && s.contains("Source · f")
+            && s.contains("2304.86万元")
+            && s.contains("代缴居民基本养老保险")
+            && s.contains("section")
     });
     // The source pane shows the sentence around the figure, wrapped by width.
     assert!(screen.contains("代缴居民基本养老保险"), "{screen}");
