@@ -106,7 +106,7 @@ pub fn run_with(index: Index, opts: TuiOptions) -> Result<ExitCode, Error> {
 }
 
 fn terminal_error(e: io::Error) -> Error {
-    Error::Usage(format!("terminal error: {e}"))
+    Error::Terminal(e)
 }
 
 /// Draws, reads events and updates until the app exits (`Ok(None)`) or a signal
