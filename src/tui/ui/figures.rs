@@ -14,12 +14,25 @@ use crate::model::Figure;
 use crate::text;
 use crate::tui::app::{App, Pane};
 
-/// The value column: grouped exact value, `low–high` for intervals.
+/// The value column: grouped exact value, `low–high` for intervals; for a date its
+/// normalized form, for an ordinal `#n`.
 pub fn value_text(f: &Figure) -> String {
+    if !f.kind.is_quantity() {
+        return f.display_value();
+    }
     match (&f.exact, &f.exact_high) {
         (Some(lo), Some(hi)) => format!("{}–{}", group_str(lo), group_str(hi)),
         (Some(v), None) => group_str(v),
         _ => String::new(),
+    }
+}
+
+/// The unit column: the unit, or what a non-quantity is (`date`, `name`, `ordinal`).
+fn unit_text(f: &Figure) -> &str {
+    match &f.unit {
+        Some(u) => u,
+        None if f.kind.is_quantity() => "",
+        None => f.kind.as_str(),
     }
 }
 
@@ -66,10 +79,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .clamp(5, 18),
         unit: shown
             .iter()
-            .map(|f| f.unit.as_deref().map_or(0, text::width))
+            .map(|f| text::width(unit_text(f)))
             .max()
             .unwrap_or(0)
-            .clamp(4, 6),
+            .clamp(4, 7),
     };
     let width = usize::from(inner.width);
     let header = ["Figure", "Value", "Unit", "", "Subject"];
@@ -102,7 +115,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let cells = [
             f.text.as_str(),
             value.as_str(),
-            f.unit.as_deref().unwrap_or(""),
+            unit_text(f),
             f.mark(),
             f.subject.as_deref().unwrap_or(""),
         ];
