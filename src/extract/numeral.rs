@@ -4,7 +4,8 @@
 //! Pure functions over `&[char]`; positions are char indices. No terminal code, no I/O.
 //!
 //! One left-to-right pass reads the numeral as *terms* (`三千`, `五百`, `2000万`), each a
-//! value and the level of the unit that made it (十 1, 百 2, 千 3, 万 4, 亿 8), kept on a
+//! value and the level of the unit that made it (十 1, 百 2, 千 3, 万 4, 亿 8, and 12 for a
+//! stacked `万亿`, so `1万亿零500亿` reads as 1.05 × 10^12), kept on a
 //! stack of strictly decreasing levels. A unit multiplies every term below its level
 //! (`三千五百万`: 3500 × 10^4), which is what makes `千万`, `万亿`, `十万` work without a
 //! table of compounds. After each accepted token the value of the prefix read so far is
@@ -22,6 +23,10 @@
 //!   rest as a numeral of its own.
 //! - `十` alone is 10; `拾` alone is not a numeral (收拾). A lone financial digit is a
 //!   numeral only before a money word (`伍元` yes, `队伍` / `陆续` no).
+//! - A bare digit after a unit is the next lower unit (`三万五` 35000, `三亿五` 3.5亿) only
+//!   when the last term is one digit times one unit; after a compound (`十万八`,
+//!   `三千万五`) it is a guess, so that prefix is `value: None`, "ambiguous colloquial
+//!   numeral" (`十万八千` is fine). After 零 the digit is plain (`一千零五` 1005).
 //! - Ranges (`三四十万`, `十七八万`, `三四个`) and plan names (`十三五`) are recognised with
 //!   `value: None` so that the caller can skip them instead of mis-reading them.
 //! - `点` after an Arabic number is not a decimal point (`3点` is a time), and a Chinese
@@ -40,6 +45,8 @@ pub const WARN_RANGE: &str = "approximate range, not one number";
 pub const WARN_PLAN_NAME: &str = "five-year plan name, not a number";
 /// Digits that cannot be read as one number (`二〇万`, `十二三九`).
 pub const WARN_MALFORMED: &str = "malformed digit sequence";
+/// A bare digit after a compound term (`十万八`, `三千万五`): 108000 or 180000?
+pub const WARN_AMBIGUOUS: &str = "ambiguous colloquial numeral";
 
 /// How a numeral is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -398,10 +405,15 @@ fn below_pow10(v: Decimal, k: u32) -> bool {
     10u128.checked_pow(k).is_none_or(|p| v.parts().0 < p)
 }
 
+/// A value made by a unit. `level` is the power of ten below which later terms must stay:
+/// the unit's own (百 2, 万 4) or, for stacked big units, their sum (万亿 12, 万万 8).
 #[derive(Debug, Clone, Copy)]
 struct Term {
     value: Decimal,
     level: u32,
+    /// One digit times one unit (`三万`, `1亿`): only then is a bare digit after it
+    /// clearly the next lower unit (`三万五`).
+    simple: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -432,6 +444,8 @@ enum Last {
 
 enum Total {
     Invalid,
+    /// Complete, but its value is a guess (see `WARN_AMBIGUOUS`).
+    Ambiguous,
     Overflow,
     Value(Decimal),
 }
@@ -495,7 +509,11 @@ impl<'a> Parser<'a> {
     }
 
     fn begin_with_term(&mut self, value: Decimal) {
-        self.stack.push(Term { value, level: 1 });
+        self.stack.push(Term {
+            value,
+            level: 1,
+            simple: true,
+        });
         self.last = Last::Unit(1);
         self.units = true;
         self.chinese_values = true;
@@ -539,6 +557,18 @@ impl<'a> Parser<'a> {
         } else {
             match self.group_value(0, true) {
                 Total::Invalid => return,
+                Total::Ambiguous => {
+                    // Not `warn`: a later token may settle it (`十万八` + `千`).
+                    self.best = Some(Numeral {
+                        value: None,
+                        start: self.start,
+                        end: self.pos,
+                        form: self.form(),
+                        warning: Some(self.warning.unwrap_or(WARN_AMBIGUOUS)),
+                    });
+                    self.units_at_best = self.units;
+                    return;
+                }
                 Total::Overflow => {
                     self.fail(WARN_TOO_LARGE);
                     None
@@ -587,6 +617,8 @@ impl<'a> Parser<'a> {
             (Some(t), PendKind::Digit(_)) => {
                 if t.level <= 1 {
                     p.value
+                } else if colloquial && !t.simple {
+                    return Total::Ambiguous;
                 } else if colloquial {
                     match p.value.mul_pow10(t.level - 1) {
                         Some(v) => v,
@@ -838,7 +870,7 @@ impl<'a> Parser<'a> {
         // Strict: `一百二点五` could be 102.5 or 120.5, so it is not read at all.
         let int = match self.group_value(0, false) {
             Total::Value(v) => v,
-            Total::Invalid => return false,
+            Total::Invalid | Total::Ambiguous => return false,
             Total::Overflow => {
                 self.fail(WARN_TOO_LARGE);
                 Decimal::ZERO
@@ -896,12 +928,25 @@ impl<'a> Parser<'a> {
             .iter()
             .rposition(|t| t.level >= u)
             .map_or(0, |i| i + 1);
+        // A unit that scales a 万-or-larger term stacks with it: 1万亿 leaves the 亿 places
+        // free (`1万亿零500亿`), as 万万 does in `repeat_big_unit`.
+        let level = match self.stack.get(keep) {
+            Some(t) if t.level >= 4 => u.saturating_add(t.level),
+            _ => u,
+        };
         let below = keep.checked_sub(1).and_then(|i| self.stack.get(i)).copied();
-        if below.is_some_and(|b| b.level == u) {
+        if below.is_some_and(|b| b.level <= level) {
             return false;
         }
+        let simple = keep == self.stack.len()
+            && self.pending.is_some_and(|p| {
+                matches!(
+                    p.kind,
+                    PendKind::Digit(_) | PendKind::Arabic { frac: false }
+                ) && below_pow10(p.value, 1)
+            });
         let value = match self.group_value(keep, false) {
-            Total::Invalid => return false,
+            Total::Invalid | Total::Ambiguous => return false,
             Total::Overflow => None,
             Total::Value(v) => v.mul_pow10(u),
         };
@@ -915,7 +960,11 @@ impl<'a> Parser<'a> {
             return false;
         }
         self.stack.truncate(keep);
-        self.stack.push(Term { value, level: u });
+        self.stack.push(Term {
+            value,
+            level,
+            simple,
+        });
         if matches!(
             pending_kind,
             Some(PendKind::Arabic { frac: true } | PendKind::Folded)
@@ -948,7 +997,11 @@ impl<'a> Parser<'a> {
             return false;
         }
         if let Some(t) = self.stack.last_mut() {
-            *t = Term { value, level };
+            *t = Term {
+                value,
+                level,
+                simple: false,
+            };
         }
         true
     }
@@ -1077,6 +1130,10 @@ mod tests {
             ("〇", 0, Some("0"), 1),
             ("三千五百万", 0, Some("35000000"), 5),
             ("两万四千亿", 0, Some("2400000000000"), 5),
+            ("一万二千亿", 0, Some("1200000000000"), 5),
+            ("一百零八万", 0, Some("1080000"), 5),
+            ("十亿零五", 0, Some("1000000005"), 4),
+            ("一千万亿", 0, Some("1000000000000000"), 4),
         ]);
         assert_eq!(form_of("十五"), Form::Chinese);
     }
@@ -1158,6 +1215,10 @@ mod tests {
             ("3千5百", 0, Some("3500"), 4),
             ("1亿2000万", 0, Some("120000000"), 7),
             ("1万零600", 0, Some("10600"), 6),
+            ("1万亿零500亿", 0, Some("1050000000000"), 8),
+            ("2万3000亿元", 0, Some("2300000000000"), 7),
+            ("1亿一万亿", 0, None, 5),
+            ("1万五", 0, Some("15000"), 3),
             ("1万五千", 0, Some("15000"), 4),
             ("1万20000人", 0, Some("10000"), 2),
             ("1亿20000万", 0, Some("100000000"), 2),
@@ -1197,6 +1258,10 @@ mod tests {
             ("一千零万", 0, Some("1000"), 2),
             ("亿万", 0, None, 0),
             ("三千万五百", 0, Some("30000500"), 5),
+            ("三千万五", 0, None, 4),
+            ("十万八", 0, None, 3),
+            ("一万二千亿五", 0, None, 6),
+            ("四万万五", 0, None, 4),
             ("一亿一万万", 0, Some("100010000"), 4),
             ("两两", 0, Some("2"), 1),
         ]);
@@ -1227,6 +1292,9 @@ mod tests {
         assert_eq!(warning_of("十三五规划", 0), Some(WARN_PLAN_NAME));
         assert_eq!(warning_of("十四五时期", 0), Some(WARN_PLAN_NAME));
         assert_eq!(warning_of("二〇万", 0), Some(WARN_MALFORMED));
+        assert_eq!(warning_of("十万八", 0), Some(WARN_AMBIGUOUS));
+        // The later 千 settles it.
+        assert_eq!(warning_of("十万八千", 0), None);
     }
 
     #[test]
@@ -1366,6 +1434,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn round_trips_all_small_numbers() {
+        for n in 0..=100_000 {
+            assert_eq!(
+                parse_number(&to_chinese(n)),
+                Some(Decimal::from_u64(n)),
+                "{n}"
+            );
+        }
+    }
+
     proptest! {
         #[test]
         fn round_trips_up_to_1e16(n in 0u64..=10_000_000_000_000_000) {
@@ -1374,6 +1453,14 @@ mod tests {
 
         #[test]
         fn round_trips_any_u64(n in any::<u64>()) {
+            prop_assert_eq!(parse_number(&to_chinese(n)), Some(Decimal::from_u64(n)));
+        }
+
+        /// Mostly zeros, where the 零 rules live; uniform numbers rarely have any.
+        #[test]
+        fn round_trips_sparse(digits in prop::collection::vec(
+            prop_oneof![4 => Just(0u64), 1 => 1u64..10], 1..=17)) {
+            let n = digits.iter().fold(0u64, |n, d| n * 10 + d);
             prop_assert_eq!(parse_number(&to_chinese(n)), Some(Decimal::from_u64(n)));
         }
 
