@@ -189,6 +189,27 @@ fn a_change_links_both_ends() {
 }
 
 #[test]
+fn vague_magnitudes_are_flagged_not_guessed() {
+    for (s, text) in [
+        ("惠及数十万人。", "数十万人"),
+        ("投入几万元。", "几万元"),
+        ("建成十几个。", "十几个"),
+        ("三四十万人受益。", "三四十万人"),
+    ] {
+        let figs = extract::extract(s).figures;
+        assert_eq!(
+            figs.len(),
+            1,
+            "{s}: {:?}",
+            figs.iter().map(show).collect::<Vec<_>>()
+        );
+        assert_eq!(figs[0].text, text, "{s}");
+        assert_eq!(figs[0].exact, None, "{s}");
+        assert!(!figs[0].warnings.is_empty(), "{s}");
+    }
+}
+
+#[test]
 fn huge_values_are_flagged_not_wrapped() {
     let figs = extract::extract("总额99999999999999999999999亿元。").figures;
     assert_eq!(figs.len(), 1);

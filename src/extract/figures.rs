@@ -108,6 +108,13 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             out.push(Raw::typed(t));
             continue;
         }
+        if matches!(chars[i], '数' | '几' | '幾')
+            && let Some(raw) = vague(chars, i, i + 1, end)
+        {
+            i = raw.end;
+            out.push(raw);
+            continue;
+        }
         if let Some(raw) = doublings(chars, i, end) {
             i = raw.end;
             out.push(raw);
@@ -187,6 +194,9 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
     if let Some(t) = typed::classify(chars, n, end) {
         return Some(Raw::typed(t));
     }
+    if n.end < end && matches!(chars[n.end], '几' | '幾') {
+        return vague(chars, n.start, n.end + 1, end);
+    }
     let raw = quantity(
         chars,
         n,
@@ -202,6 +212,46 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
         }
     }
     Some(raw)
+}
+
+/// `数十万人`, `几万元`, `十几个`: a vague magnitude. Flagged with no value rather than
+/// a guessed point (数十万 is anything from 20万 to 90万).
+/// `start..from` is the vague part read so far (`数`, `十几`); scale words and a unit
+/// must follow.
+fn vague(chars: &[char], start: usize, from: usize, end: usize) -> Option<Raw> {
+    let mut stop = from;
+    while stop < end && matches!(chars[stop], '十' | '百' | '千' | '万' | '亿' | '萬' | '億')
+    {
+        stop += 1;
+    }
+    if stop == from
+        && chars[start..from]
+            .iter()
+            .all(|c| matches!(c, '数' | '几' | '幾'))
+    {
+        return None;
+    }
+    let unit = unit_at_within(chars, stop, end)?;
+    let written: String = chars[start..stop].iter().collect();
+    Some(Raw {
+        kind: unit.kind,
+        start,
+        end: stop + unit.written.chars().count(),
+        value: None,
+        high: None,
+        shape: Shape::Point,
+        inclusive: None,
+        approx: Approx::About,
+        unit: Some(unit.canonical),
+        dimension: unit.dimension,
+        rate: None,
+        date: None,
+        warnings: vec![format!(
+            "vague magnitude ({written}): no single value is stated"
+        )],
+        change_from: false,
+        number_start: start,
+    })
 }
 
 fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'static Unit> {
