@@ -375,10 +375,35 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.mode == mode)
 }
 
+/// The whole keymap as Markdown tables, one per mode, for the README; a test keeps the
+/// README's copy equal to this.
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for mode in Mode::ALL {
+        out.push_str(&format!("| {} | |\n|---|---|\n", mode.title()));
+        for b in bindings(mode) {
+            let keys = keys_label(b.keys).replace('|', "\\|");
+            out.push_str(&format!("| `{keys}` | {} |\n", b.help));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
+
+    #[test]
+    fn readme_key_table_is_the_keymap() {
+        let readme = include_str!("../../README.md");
+        let table = markdown();
+        assert!(
+            readme.contains(&table),
+            "README.md's key table differs from the keymap; paste this in:\n{table}"
+        );
+    }
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
         Event::Key(KeyEvent {
