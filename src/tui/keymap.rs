@@ -378,12 +378,13 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
 /// The whole keymap as Markdown tables, one per mode, for the README; a test keeps the
 /// README's copy equal to this.
 pub fn markdown() -> String {
+    use std::fmt::Write as _;
     let mut out = String::new();
     for mode in Mode::ALL {
-        out.push_str(&format!("| {} | |\n|---|---|\n", mode.title()));
+        let _ = write!(out, "| {} | |\n|---|---|\n", mode.title());
         for b in bindings(mode) {
             let keys = keys_label(b.keys).replace('|', "\\|");
-            out.push_str(&format!("| `{keys}` | {} |\n", b.help));
+            let _ = writeln!(out, "| `{keys}` | {} |", b.help);
         }
         out.push('\n');
     }
