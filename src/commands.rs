@@ -1,12 +1,23 @@
 //! The non-interactive subcommands. Each writes to the writer it is given, so it can be
 //! tested without spawning a process; `run` dispatches and decides the exit code.
 
+mod output;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command, FilterArgs, Format, SortArg};
+use crate::dataset;
 use crate::error::{Error, Result};
+use crate::extract::{self, numeral};
+use crate::index::{Filter, Index, SectionRef, ShapeFilter, SortKey};
+use crate::model::{Dataset, Dimension, Meta, SCHEMA_VERSION};
+use crate::search::{self, SearchOptions};
 
-/// Exit status for a usage error (bad flag values), distinct from data errors.
+pub use output::{Record, csv_safe, json_safe};
+
+/// Exit status for a usage error (bad flag values, unknown id), as clap uses.
 pub const EXIT_USAGE: u8 = 2;
 /// Exit status for unreadable or invalid input data.
 pub const EXIT_DATA: u8 = 3;
@@ -18,7 +29,239 @@ pub fn exit_code(e: &Error) -> ExitCode {
     }
 }
 
+/// Runs the program for parsed flags, writing results to standard output.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let _ = cli;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        None => {
+            drop(out);
+            let index = load_index(&cli.data.data)?;
+            return crate::tui::run(index);
+        }
+        Some(cmd) => execute(cmd, &cli.data.data, &mut out)?,
+    };
+    out.flush().or_else(ignore_broken_pipe)?;
+    Ok(code)
+}
+
+/// A closed pipe (`pa-explorer figures | head`) is the reader's choice, not an error.
+fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(Error::Write {
+            path: PathBuf::from("<stdout>"),
+            source: e,
+        })
+    }
+}
+
+/// Runs one subcommand, writing to `out`.
+pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<ExitCode> {
+    let result = match cmd {
+        Command::Extract { file, format } => {
+            let text = dataset::read_text(&file)?;
+            let doc = extract::document(&doc_id(&file), Meta::default(), text);
+            let index = Index::new(vec![doc]);
+            let refs = index.all().to_vec();
+            output::figures(out, &index, &refs, format)
+        }
+        Command::Import {
+            source,
+            output,
+            id,
+            title,
+            publisher,
+            date,
+            language,
+            inferred,
+            notes,
+        } => {
+            let text = dataset::read_text(&source)?;
+            let meta = Meta {
+                title,
+                publisher,
+                date,
+                language: Some(language),
+                source: source.file_name().map(|n| n.to_string_lossy().into_owned()),
+                inferred,
+                notes,
+            };
+            let id = id.unwrap_or_else(|| doc_id(&source));
+            let ds = Dataset {
+                schema_version: SCHEMA_VERSION,
+                documents: vec![extract::document(&id, meta, text)],
+            };
+            match output {
+                Some(path) => {
+                    dataset::save(&ds, &path)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                None => out.write_all(dataset::to_json(&ds).as_bytes()),
+            }
+        }
+        Command::Sections { format } => {
+            let index = load_index(data)?;
+            output::sections(out, &index, format)
+        }
+        Command::Figures {
+            filter,
+            sort,
+            format,
+        } => {
+            let index = load_index(data)?;
+            let filter = to_filter(&index, &filter)?;
+            let mut refs = index.filter(&filter);
+            index.sort(
+                &mut refs,
+                match sort {
+                    SortArg::Position => SortKey::Position,
+                    SortArg::Value => SortKey::Value,
+                },
+            );
+            output::figures(out, &index, &refs, format)
+        }
+        Command::Show { id, format } => {
+            let index = load_index(data)?;
+            let r = index
+                .find_id(&id)
+                .ok_or_else(|| Error::UnknownId(id.clone()))?;
+            match format {
+                Format::Table => output::show(out, &index, r),
+                _ => output::figures(out, &index, &[r], format),
+            }
+        }
+        Command::Search {
+            query,
+            limit,
+            no_pinyin,
+            format,
+        } => {
+            let index = load_index(data)?;
+            let opts = SearchOptions {
+                limit: Some(limit),
+                pinyin: !no_pinyin,
+            };
+            let hits = search::search(&index, &query, opts);
+            output::hits(out, &index, &hits, format)
+        }
+    };
+    result.or_else(ignore_broken_pipe)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The bundled dataset, or the datasets named with `--data`.
+pub fn load_index(data: &[PathBuf]) -> Result<Index> {
+    let docs = if data.is_empty() {
+        dataset::bundled()?.documents
+    } else {
+        dataset::load_many(data)?
+    };
+    Ok(Index::new(docs))
+}
+
+/// A document id from a file name: `reports/2021 jinan.txt` → `2021-jinan`.
+fn doc_id(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if id.is_empty() || id == "-" {
+        "stdin".into()
+    } else {
+        id
+    }
+}
+
+/// Validates filter flags against the index.
+pub fn to_filter(index: &Index, args: &FilterArgs) -> Result<Filter> {
+    let section = args
+        .section
+        .as_deref()
+        .map(|s| parse_section(index, s))
+        .transpose()?;
+    let dimension = args
+        .dimension
+        .as_deref()
+        .map(|d| {
+            Dimension::parse(d).ok_or_else(|| {
+                let all: Vec<_> = Dimension::ALL.iter().map(|d| d.as_str()).collect();
+                Error::Usage(format!(
+                    "unknown dimension `{d}`; use one of: {}",
+                    all.join(", ")
+                ))
+            })
+        })
+        .transpose()?;
+    let number = |flag: &str, v: &Option<String>| -> Result<Option<f64>> {
+        v.as_deref()
+            .map(|s| {
+                numeral::parse_number(&s.replace(',', ""))
+                    .map(extract::Decimal::to_f64)
+                    .ok_or_else(|| {
+                        Error::Usage(format!(
+                            "--{flag} {s}: not a number (try 10000, 1.5万 or 1亿)"
+                        ))
+                    })
+            })
+            .transpose()
+    };
+    Ok(Filter {
+        section,
+        unit: args.unit.clone(),
+        dimension,
+        shape: if args.exact {
+            ShapeFilter::ExactOnly
+        } else if args.inexact {
+            ShapeFilter::Inexact
+        } else {
+            ShapeFilter::All
+        },
+        min: number("min", &args.min)?,
+        max: number("max", &args.max)?,
+        quantities_only: args.quantities,
+    })
+}
+
+/// `2`, or `DOC:2` when several documents are loaded.
+fn parse_section(index: &Index, s: &str) -> Result<SectionRef> {
+    let (doc, n) = match s.split_once(':') {
+        Some((d, n)) => {
+            let doc = index
+                .documents()
+                .iter()
+                .position(|x| x.id == d)
+                .ok_or_else(|| {
+                    Error::Usage(format!("--section {s}: no document `{d}` is loaded"))
+                })?;
+            (doc, n)
+        }
+        None => (0, s),
+    };
+    let n: usize = n.parse().map_err(|_| {
+        Error::Usage(format!(
+            "--section {s}: expected a section number (0 = lead)"
+        ))
+    })?;
+    let count = index.documents().get(doc).map_or(0, |d| d.sections.len());
+    if n >= count {
+        return Err(Error::Usage(format!(
+            "--section {n}: there are {count} sections (0 to {}); list them with `pa-explorer sections`",
+            count.saturating_sub(1)
+        )));
+    }
+    Ok(SectionRef {
+        doc: doc as u32,
+        section: n as u32,
+    })
 }

@@ -22,8 +22,9 @@ pub fn bundled() -> Result<Dataset> {
     parse(BUNDLED_JSON, Path::new(BUNDLED_NAME))
 }
 
-/// Reads a UTF-8 text file (or standard input for `-`), dropping a BOM and turning CRLF
-/// into LF, so that char offsets are stable across platforms.
+/// Reads a UTF-8 text file (or standard input for `-`). The text is kept exactly as
+/// read — a BOM and CRLF line ends included — so that every char offset the extractor
+/// reports points into the original; the extractor treats them as white space.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
@@ -43,7 +44,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     decode_text(bytes, path)
 }
 
-/// Decodes bytes as UTF-8 text, with the same normalization as [`read_text`].
+/// Decodes bytes as UTF-8 text, saying where the first invalid byte is.
 pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -58,18 +59,7 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String> {
             line,
         }
     })?;
-    Ok(normalize_newlines(text))
-}
-
-fn normalize_newlines(text: String) -> String {
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map_or(text.clone(), str::to_string);
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    }
+    Ok(text)
 }
 
 /// Loads and validates a dataset file.
@@ -329,7 +319,7 @@ fn json_path_offset(json: &str, path: &str) -> Option<usize> {
             steps.push(Step::Key(key.to_string()));
         }
         for idx in rest.split('[') {
-            if let Some(n) = idx.trim_end_matches(']').parse::<usize>().ok() {
+            if let Ok(n) = idx.trim_end_matches(']').parse::<usize>() {
                 steps.push(Step::Index(n));
             }
         }

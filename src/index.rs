@@ -55,27 +55,29 @@ impl Filter {
 
     pub fn matches(&self, index: &Index, r: FigRef) -> bool {
         let f = index.figure(r);
-        if let Some(s) = self.section {
-            if s.doc != r.doc || s.section as usize != f.section {
-                return false;
-            }
+        if let Some(s) = self.section
+            && (s.doc != r.doc || s.section as usize != f.section)
+        {
+            return false;
         }
-        if let Some(u) = &self.unit {
-            if f.unit.as_deref() != Some(u.as_str()) {
-                return false;
-            }
+        if let Some(u) = &self.unit
+            && f.unit.as_deref() != Some(u.as_str())
+        {
+            return false;
         }
-        if let Some(d) = self.dimension {
-            if f.dimension != d {
-                return false;
-            }
+        if let Some(d) = self.dimension
+            && f.dimension != d
+        {
+            return false;
         }
         let exact = f.shape == Shape::Point && f.approx == Approx::Exact;
-        match self.shape {
-            ShapeFilter::All => {}
-            ShapeFilter::ExactOnly if !exact => return false,
-            ShapeFilter::Inexact if exact => return false,
-            _ => {}
+        let shape_ok = match self.shape {
+            ShapeFilter::All => true,
+            ShapeFilter::ExactOnly => exact,
+            ShapeFilter::Inexact => !exact,
+        };
+        if !shape_ok {
+            return false;
         }
         if self.min.is_some() || self.max.is_some() {
             let Some(v) = f.value else { return false };

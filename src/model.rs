@@ -240,13 +240,16 @@ pub enum Approx {
 pub enum ChangeRole {
     From,
     To,
+    /// A difference from a base stated just before (`比上年增长6.7%`): `other` is the
+    /// figure it changes, `verb` says how (`比上年增长`, `下降`).
+    Delta,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     pub role: ChangeRole,
-    /// Id of the figure at the other end of the change.
+    /// Id of the figure at the other end of the change (for a delta, its base).
     pub other: String,
     /// The verb phrase as written (`提高至`, `下降到`).
     pub verb: String,
@@ -297,6 +300,26 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The value for tables: mark and grouped digits (`≈3,700,000,000`, `0–17`), a
+    /// normalized date, or the kind for numerals that have no value to show.
+    pub fn display_value(&self) -> String {
+        use crate::extract::decimal::group_str;
+        match self.kind {
+            Kind::Date => return self.date.clone().unwrap_or_else(|| "date".into()),
+            Kind::Name | Kind::Time => return String::new(),
+            Kind::Ordinal => return format!("#{}", self.exact.as_deref().unwrap_or("?")),
+            Kind::Level => return self.exact.clone().unwrap_or_default(),
+            _ => {}
+        }
+        let Some(exact) = self.exact.as_deref() else {
+            return "?".into();
+        };
+        match (&self.exact_high, self.shape) {
+            (Some(high), Shape::Interval) => format!("{}–{}", group_str(exact), group_str(high)),
+            _ => format!("{}{}", self.mark(), group_str(exact)),
+        }
+    }
+
     /// A one-character mark for the figure's shape and approximation, for tables.
     pub fn mark(&self) -> &'static str {
         match (self.shape, self.approx, self.inclusive) {
