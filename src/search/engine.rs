@@ -194,7 +194,7 @@ impl Searcher {
         };
         let mut matched_chars = Vec::new();
         let mut check_chars = |t: u32| {
-            let text = sx.text(index, t);
+            let text = sx.text(t);
             if let Some((score, how)) = score_chars(&self.skim, &q, text, sx.field(t)) {
                 matched_chars.push(t);
                 texts.push((t, score, how));
@@ -219,7 +219,7 @@ impl Searcher {
                     return;
                 }
                 buf.clear();
-                buf.extend(sx.text(index, t).chars());
+                buf.extend(sx.text(t).chars());
                 if let Some(m) = pinyin::find(&buf, letters) {
                     found.push(t);
                     texts.push((t, score_pinyin(m, buf.len(), field), How::Pinyin));

@@ -35,6 +35,10 @@ pub(crate) enum Src {
 pub struct SearchIndex {
     figures: usize,
     pub(crate) srcs: Vec<Src>,
+    /// Every text, back to back, with `ends[t]` the end of text `t`: matching scans
+    /// contiguous memory instead of chasing each string through the documents.
+    arena: String,
+    ends: Vec<u32>,
     /// `users[user_starts[t]..user_starts[t + 1]]`: global numbers of the figures that
     /// show text `t`, ascending.
     user_starts: Vec<u32>,
@@ -61,7 +65,7 @@ impl SearchIndex {
     /// Builds everything, for interactive use (the TUI, a [`super::Searcher`]).
     pub fn new(index: &Index) -> SearchIndex {
         let mut sx = SearchIndex::without_postings(index);
-        sx.postings = Some(Postings::new(&sx, index));
+        sx.postings = Some(Postings::new(&sx));
         sx
     }
 
@@ -142,9 +146,17 @@ impl SearchIndex {
             }
             g0 += n;
         }
+        let mut arena = String::new();
+        let mut ends = Vec::with_capacity(srcs.len());
+        for &src in &srcs {
+            arena.push_str(src_text(index, src));
+            ends.push(arena.len() as u32);
+        }
         SearchIndex {
             figures: index.len(),
             srcs,
+            arena,
+            ends,
             user_starts,
             users,
             postings: None,
@@ -169,24 +181,10 @@ impl SearchIndex {
         }
     }
 
-    pub(crate) fn text<'a>(&self, index: &'a Index, t: u32) -> &'a str {
-        match self.srcs[t as usize] {
-            Src::Figure(field, g) => {
-                let f = index.figure(index.all()[g as usize]);
-                match field {
-                    Field::Subject => f.subject.as_deref().unwrap_or(""),
-                    _ => &f.text,
-                }
-            }
-            Src::Sentence { doc, sentence } => {
-                &index.documents()[doc as usize].sentences[sentence as usize].text
-            }
-            Src::Headline { doc, section } => index.documents()[doc as usize].sections
-                [section as usize]
-                .headline
-                .as_deref()
-                .unwrap_or(""),
-        }
+    pub(crate) fn text(&self, t: u32) -> &str {
+        let t = t as usize;
+        let start = if t == 0 { 0 } else { self.ends[t - 1] as usize };
+        &self.arena[start..self.ends[t] as usize]
     }
 
     pub(crate) fn users(&self, t: u32) -> &[u32] {
@@ -241,6 +239,26 @@ impl SearchIndex {
     }
 }
 
+fn src_text(index: &Index, src: Src) -> &str {
+    match src {
+        Src::Figure(field, g) => {
+            let f = index.figure(index.all()[g as usize]);
+            match field {
+                Field::Subject => f.subject.as_deref().unwrap_or(""),
+                _ => &f.text,
+            }
+        }
+        Src::Sentence { doc, sentence } => {
+            &index.documents()[doc as usize].sentences[sentence as usize].text
+        }
+        Src::Headline { doc, section } => index.documents()[doc as usize].sections
+            [section as usize]
+            .headline
+            .as_deref()
+            .unwrap_or(""),
+    }
+}
+
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len().min(b.len()));
     // Galloping would win for very unequal lists; candidates are then few anyway.
@@ -260,14 +278,14 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 }
 
 impl Postings {
-    fn new(sx: &SearchIndex, index: &Index) -> Postings {
+    fn new(sx: &SearchIndex) -> Postings {
         let n = sx.text_count();
         let mut char_ids: HashMap<char, u32> = HashMap::new();
         // Pass 1: count the texts per char (each text once per char).
         let mut counts: Vec<u32> = Vec::new();
         let mut last: Vec<u32> = Vec::new();
         for t in 0..n as u32 {
-            for c in sx.text(index, t).chars() {
+            for c in sx.text(t).chars() {
                 let c = c.to_ascii_lowercase();
                 let next = char_ids.len() as u32;
                 let id = *char_ids.entry(c).or_insert(next) as usize;
@@ -291,7 +309,7 @@ impl Postings {
         let mut fill: Vec<u32> = starts[..counts.len()].to_vec();
         last.fill(u32::MAX);
         for t in 0..n as u32 {
-            for c in sx.text(index, t).chars() {
+            for c in sx.text(t).chars() {
                 let id = char_ids[&c.to_ascii_lowercase()] as usize;
                 if last[id] != t {
                     last[id] = t;
@@ -308,7 +326,7 @@ impl Postings {
                 continue;
             }
             buf.clear();
-            buf.extend(sx.text(index, t).chars());
+            buf.extend(sx.text(t).chars());
             let (w, bit) = (t as usize / 64, 1u64 << (t % 64));
             pinyin::for_each_key(&buf, |k| pinyin_bits[k * pinyin_words + w] |= bit);
         }
