@@ -5,6 +5,7 @@
 #
 #   benches/vs_fzf.sh [FIGURES] [QUERY...]        (default: 1000000 figures, a query set)
 #
+# fzf exits 1 when nothing matches (pinyin queries), hence `-i`.
 # Needs fzf and hyperfine (`apt-get install -y fzf hyperfine`). Prints hyperfine's
 # medians and the ratio fzf / pa-explorer per query (> 1: pa-explorer is faster).
 set -euo pipefail
@@ -25,9 +26,9 @@ bin=target/release/pa-explorer
 printf '| query | fzf --filter median ms | pa-explorer search median ms | ratio |\n|---|---|---|---|\n'
 for q in "${queries[@]}"; do
     out="$dir/hyperfine.json"
-    hyperfine --style none --warmup 1 --runs "${RUNS:-5}" --export-json "$out" \
+    hyperfine --style none -i --warmup 1 --runs "${RUNS:-5}" --export-json "$out" \
         -n fzf "fzf --filter '$q' < '$records' > /dev/null" \
-        -n pa "$bin --data '$json' search '$q' --limit 20 --format jsonl > /dev/null" \
+        -n pa "$bin search '$q' --limit 20 --format jsonl --data '$json' > /dev/null" \
         > /dev/null
     python3 - "$out" "$q" <<'PY'
 import json, sys
