@@ -141,8 +141,10 @@ pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<E
             format,
         } => {
             let index = load_index(data)?;
-            let opts = SearchOptions { limit: Some(limit) };
-            let _ = no_pinyin;
+            let opts = SearchOptions {
+                limit: Some(limit),
+                pinyin: !no_pinyin,
+            };
             let hits = search::search(&index, &query, opts);
             output::hits(out, &index, &hits, format)
         }
