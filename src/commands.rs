@@ -19,12 +19,14 @@ pub use output::{Record, csv_safe, json_safe};
 
 /// Exit status for a usage error (bad flag values, unknown id), as clap uses.
 pub const EXIT_USAGE: u8 = 2;
-/// Exit status for unreadable or invalid input data.
+/// Exit status for unreadable or invalid input data. (A terminal or write failure
+/// exits with 1.)
 pub const EXIT_DATA: u8 = 3;
 
 pub fn exit_code(e: &Error) -> ExitCode {
     match e {
         Error::Usage(_) | Error::UnknownId(_) => ExitCode::from(EXIT_USAGE),
+        Error::Terminal(_) | Error::Write { .. } => ExitCode::FAILURE,
         _ => ExitCode::from(EXIT_DATA),
     }
 }
@@ -139,8 +141,10 @@ pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<E
             format,
         } => {
             let index = load_index(data)?;
-            let opts = SearchOptions { limit: Some(limit) };
-            let _ = no_pinyin;
+            let opts = SearchOptions {
+                limit: Some(limit),
+                pinyin: !no_pinyin,
+            };
             let hits = search::search(&index, &query, opts);
             output::hits(out, &index, &hits, format)
         }

@@ -39,6 +39,8 @@ pub enum Error {
     UnknownId(String),
     #[error("{0}")]
     Usage(String),
+    #[error("terminal error (the terminal has been restored)")]
+    Terminal(#[source] std::io::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -111,6 +111,9 @@ pub struct Index {
     /// Every figure, in document then text order; a figure's place here is its global
     /// number, used by search hits and the TUI.
     all: Vec<FigRef>,
+    /// Figure counts per document and section, counted once: the Sections pane asks
+    /// for them on every frame.
+    section_counts: Vec<Vec<usize>>,
 }
 
 impl Index {
@@ -124,7 +127,23 @@ impl Index {
                 });
             }
         }
-        Index { docs, all }
+        let section_counts = docs
+            .iter()
+            .map(|doc| {
+                let mut counts = vec![0; doc.sections.len()];
+                for f in &doc.figures {
+                    if let Some(c) = counts.get_mut(f.section) {
+                        *c += 1;
+                    }
+                }
+                counts
+            })
+            .collect();
+        Index {
+            docs,
+            all,
+            section_counts,
+        }
     }
 
     pub fn documents(&self) -> &[Document] {
@@ -196,12 +215,11 @@ impl Index {
 
     /// Figures in a section.
     pub fn section_count(&self, s: SectionRef) -> usize {
-        self.docs.get(s.doc as usize).map_or(0, |d| {
-            d.figures
-                .iter()
-                .filter(|f| f.section == s.section as usize)
-                .count()
-        })
+        self.section_counts
+            .get(s.doc as usize)
+            .and_then(|d| d.get(s.section as usize))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Finds a figure by id: `f012` in a single-document index, or `DOC:f012` in any.
@@ -286,17 +304,17 @@ impl Index {
 
     /// Distinct dimensions with their figure counts, in [`Dimension::ALL`] order.
     pub fn dimensions(&self) -> Vec<(Dimension, usize)> {
+        let mut counts = [0usize; Dimension::ALL.len()];
+        for doc in &self.docs {
+            for f in &doc.figures {
+                if let Some(i) = Dimension::ALL.iter().position(|&d| d == f.dimension) {
+                    counts[i] += 1;
+                }
+            }
+        }
         Dimension::ALL
             .into_iter()
-            .map(|d| {
-                (
-                    d,
-                    self.all
-                        .iter()
-                        .filter(|&&r| self.figure(r).dimension == d)
-                        .count(),
-                )
-            })
+            .zip(counts)
             .filter(|&(_, n)| n > 0)
             .collect()
     }

@@ -240,13 +240,16 @@ pub enum Approx {
 pub enum ChangeRole {
     From,
     To,
+    /// A difference from a base stated just before (`比上年增长6.7%`): `other` is the
+    /// figure it changes, `verb` says how (`比上年增长`, `下降`).
+    Delta,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     pub role: ChangeRole,
-    /// Id of the figure at the other end of the change.
+    /// Id of the figure at the other end of the change (for a delta, its base).
     pub other: String,
     /// The verb phrase as written (`提高至`, `下降到`).
     pub verb: String,

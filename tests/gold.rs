@@ -86,6 +86,7 @@ fn check(g: &Gold, f: &Figure) -> Vec<String> {
                 match f.change.as_ref().map(|c| c.role) {
                     Some(ChangeRole::From) => "from".into(),
                     Some(ChangeRole::To) => "to".into(),
+                    Some(ChangeRole::Delta) => "delta".into(),
                     None => String::new(),
                 },
             ),

@@ -51,11 +51,16 @@ impl Raw {
     }
 }
 
-/// Qualifiers written before a number: (text, shape, inclusive, approx).
-const PREFIXES: &[(&str, Shape, Option<bool>, Approx)] = &[
+/// A qualifier as written, and what it makes of the figure: (text, shape, inclusive,
+/// approx).
+type Qualifier = (&'static str, Shape, Option<bool>, Approx);
+
+/// Qualifiers written before a number.
+const PREFIXES: &[Qualifier] = &[
     ("大约", Shape::Point, None, Approx::About),
     ("大概", Shape::Point, None, Approx::About),
     ("约", Shape::Point, None, Approx::About),
+    ("約", Shape::Point, None, Approx::About),
     ("不超过", Shape::UpperBound, Some(true), Approx::Exact),
     ("不高于", Shape::UpperBound, Some(true), Approx::Exact),
     ("至多", Shape::UpperBound, Some(true), Approx::Exact),
@@ -79,7 +84,7 @@ const PREFIXES: &[(&str, Shape, Option<bool>, Approx)] = &[
 ];
 
 /// Qualifiers written after the unit.
-const SUFFIXES: &[(&str, Shape, Option<bool>, Approx)] = &[
+const SUFFIXES: &[Qualifier] = &[
     ("及以上", Shape::LowerBound, Some(true), Approx::Exact),
     ("以上", Shape::LowerBound, Some(true), Approx::Exact),
     ("及以下", Shape::UpperBound, Some(true), Approx::Exact),
@@ -103,6 +108,18 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             out.push(Raw::typed(t));
             continue;
         }
+        if matches!(chars[i], '数' | '几' | '幾')
+            && let Some(raw) = vague(chars, i, i + 1, end)
+        {
+            i = raw.end;
+            out.push(raw);
+            continue;
+        }
+        if let Some(raw) = doublings(chars, i, end) {
+            i = raw.end;
+            out.push(raw);
+            continue;
+        }
         if starts_with(chars, i, "百分之")
             && let Some(raw) = percent_words(chars, i, end)
         {
@@ -110,20 +127,21 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             out.push(raw);
             continue;
         }
-        let glued = i > start && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.');
-        let n = if glued {
-            None
-        } else {
-            numeral::parse_at(&chars[..end], i)
-        };
-        let Some(n) = n else {
+        if glued_to_word(chars, i, start) {
             // Skip the rest of an ASCII word so `G20` or `COVID-19` yield no figure.
-            i += 1;
-            while glued && i < end && chars[i].is_ascii_alphanumeric() {
+            while i < end && (chars[i].is_ascii_alphanumeric() || chars[i] == '.') {
                 i += 1;
             }
             continue;
+        }
+        let Some(n) = numeral::parse_at(&chars[..end], i) else {
+            i += 1;
+            continue;
         };
+        if is_reference(chars, &n, start, end) {
+            i = n.end;
+            continue;
+        }
         if let Some(raw) = figure_at(chars, &n, start, end) {
             i = raw.end.max(i + 1);
             out.push(raw);
@@ -132,6 +150,32 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Whether the digit at `i` belongs to a word or code rather than starting a number:
+/// `G20`, `COVID-19`, `v1.2`, or the tail of a longer token.
+fn glued_to_word(chars: &[char], i: usize, start: usize) -> bool {
+    if !chars[i].is_ascii_digit() || i == start {
+        return false;
+    }
+    let p = chars[i - 1];
+    p.is_ascii_alphanumeric()
+        || p == '.'
+        || (p == '-' && i >= start + 2 && chars[i - 2].is_ascii_alphabetic())
+}
+
+/// A footnote mark (`总值[2]`, `［3］`) or a figure/table label (`图1`, `表2`): a bare
+/// number that refers to something rather than counts it.
+fn is_reference(chars: &[char], n: &Numeral, start: usize, end: usize) -> bool {
+    let before = (n.start > start).then(|| chars[n.start - 1]);
+    let after = (n.end < end).then(|| chars[n.end]);
+    let bracketed = matches!(
+        (before, after),
+        (Some('[' | '［' | '〔'), Some(']' | '］' | '〕'))
+    );
+    let label = before.is_some_and(|b| "图表注附".contains(b))
+        && unit_at_within(chars, n.end, end).is_none();
+    bracketed || label
 }
 
 /// `百分之三十` (percent written in words).
@@ -150,6 +194,9 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
     if let Some(t) = typed::classify(chars, n, end) {
         return Some(Raw::typed(t));
     }
+    if n.end < end && matches!(chars[n.end], '几' | '幾') {
+        return vague(chars, n.start, n.end + 1, end);
+    }
     let raw = quantity(
         chars,
         n,
@@ -165,6 +212,46 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
         }
     }
     Some(raw)
+}
+
+/// `数十万人`, `几万元`, `十几个`: a vague magnitude. Flagged with no value rather than
+/// a guessed point (数十万 is anything from 20万 to 90万).
+/// `start..from` is the vague part read so far (`数`, `十几`); scale words and a unit
+/// must follow.
+fn vague(chars: &[char], start: usize, from: usize, end: usize) -> Option<Raw> {
+    let mut stop = from;
+    while stop < end && matches!(chars[stop], '十' | '百' | '千' | '万' | '亿' | '萬' | '億')
+    {
+        stop += 1;
+    }
+    if stop == from
+        && chars[start..from]
+            .iter()
+            .all(|c| matches!(c, '数' | '几' | '幾'))
+    {
+        return None;
+    }
+    let unit = unit_at_within(chars, stop, end)?;
+    let written: String = chars[start..stop].iter().collect();
+    Some(Raw {
+        kind: unit.kind,
+        start,
+        end: stop + unit.written.chars().count(),
+        value: None,
+        high: None,
+        shape: Shape::Point,
+        inclusive: None,
+        approx: Approx::About,
+        unit: Some(unit.canonical),
+        dimension: unit.dimension,
+        rate: None,
+        date: None,
+        warnings: vec![format!(
+            "vague magnitude ({written}): no single value is stated"
+        )],
+        change_from: false,
+        number_start: start,
+    })
 }
 
 fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'static Unit> {
@@ -257,10 +344,8 @@ fn quantity(
             pos = stop;
         }
     }
-    if let Some((s, sh, inc, ap)) = SUFFIXES
-        .iter()
-        .find(|(s, ..)| starts_with(chars, pos, s) && pos + s.chars().count() <= end)
-    {
+    if let Some((at, (s, sh, inc, ap))) = suffix_after(chars, pos, end, unit.is_some()) {
+        pos = at;
         if *sh != Shape::Point {
             if shape == Shape::Point {
                 shape = *sh;
@@ -332,6 +417,76 @@ fn quantity(
         change_from,
         number_start: n.start,
     }
+}
+
+/// A qualifier after the unit (`37亿元左右`), or after a short head noun that follows a
+/// classifier (`280个县左右`, `20所学校以上`), ending the clause. Returns where the
+/// qualifier starts and which it is.
+fn suffix_after(
+    chars: &[char],
+    pos: usize,
+    end: usize,
+    has_unit: bool,
+) -> Option<(usize, &'static Qualifier)> {
+    let at = |p: usize| {
+        SUFFIXES
+            .iter()
+            .find(|(s, ..)| starts_with(chars, p, s) && p + s.chars().count() <= end)
+    };
+    if let Some(q) = at(pos) {
+        return Some((pos, q));
+    }
+    if !has_unit {
+        return None;
+    }
+    for gap in 1..=3 {
+        let p = pos + gap;
+        if p > end || typed::is_punct(chars[p - 1]) || numeral::is_numeral_char(chars[p - 1]) {
+            return None;
+        }
+        if let Some(q) = at(p) {
+            let after = p + q.0.chars().count();
+            if after == end || typed::is_punct(chars[after]) {
+                return Some((p, q));
+            }
+        }
+    }
+    None
+}
+
+/// `翻一番` (doubled), `翻两番` (four times): a multiple written as doublings.
+fn doublings(chars: &[char], at: usize, end: usize) -> Option<Raw> {
+    if chars.get(at) != Some(&'翻') {
+        return None;
+    }
+    let n = numeral::parse_at(&chars[..end], at + 1)?;
+    if chars.get(n.end) != Some(&'番') || n.end >= end {
+        return None;
+    }
+    let times: u32 = n
+        .value?
+        .to_string()
+        .parse()
+        .ok()
+        .filter(|t| (1..=30).contains(t))?;
+    let value = Decimal::from_u64(1u64 << times);
+    Some(Raw {
+        kind: Kind::Multiple,
+        start: at,
+        end: n.end + 1,
+        value: Some(value),
+        high: None,
+        shape: Shape::Point,
+        inclusive: None,
+        approx: Approx::Exact,
+        unit: Some("倍"),
+        dimension: Dimension::Multiple,
+        rate: None,
+        date: None,
+        warnings: Vec::new(),
+        change_from: false,
+        number_start: n.start,
+    })
 }
 
 /// A scale word written apart from its numeral (`多万`, `余亿`): (power of ten, chars).

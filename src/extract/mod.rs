@@ -7,6 +7,7 @@
 pub mod decimal;
 mod figures;
 pub mod numeral;
+pub(crate) mod repair;
 pub mod structure;
 mod subject;
 mod typed;
@@ -16,7 +17,9 @@ use std::collections::HashMap;
 
 pub use decimal::Decimal;
 
-use crate::model::{Change, ChangeRole, Document, Figure, Meta, Section, Sentence};
+use crate::model::{
+    Change, ChangeRole, Dimension, Document, Figure, Kind, Meta, Section, Sentence,
+};
 
 /// Everything extracted from one text.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,28 +36,8 @@ pub fn extract(text: &str) -> Extraction {
     let st = structure::split(&chars);
     let mut figures = Vec::new();
     for s in &st.sentences {
-        let raws = figures::scan(&chars, s.start, s.end);
-        let quantities: Vec<(usize, usize)> = raws
-            .iter()
-            .filter(|r| r.kind.is_quantity() || r.kind == crate::model::Kind::Date)
-            .map(|r| (r.start, r.end))
-            .collect();
         let first = figures.len();
-        for r in raws {
-            let subject = if r.kind.is_quantity() {
-                let floor = quantities
-                    .iter()
-                    .filter(|q| q.1 <= r.start)
-                    .map(|q| q.1)
-                    .max()
-                    .unwrap_or(s.start);
-                let prefer_after = r.dimension == crate::model::Dimension::Age;
-                subject::subject(&chars, (r.start, r.end), floor, s.end, prefer_after)
-            } else {
-                None
-            };
-            figures.push(to_figure(&chars, r, subject, s));
-        }
+        read_sentence(&chars, s, &mut figures);
         link_changes(&chars, &mut figures[first..]);
     }
     for (i, f) in figures.iter_mut().enumerate() {
@@ -83,6 +66,60 @@ pub fn document(id: &str, meta: Meta, text: String) -> Document {
         sections,
         sentences,
         figures,
+    }
+}
+
+/// Appends the figures of sentence `s`. They are read from a repaired view of the
+/// sentence (see `repair`); spans are mapped back to the original chars.
+fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
+    let v = repair::view(chars, s.start, s.end);
+    let raws = figures::scan(&v.chars, 0, v.chars.len());
+    // Subjects are read between quantities (and dates), not across them.
+    let bounds: Vec<usize> = raws
+        .iter()
+        .filter(|r| r.kind.is_quantity() || r.kind == Kind::Date)
+        .map(|r| r.end)
+        .collect();
+    let first = figures.len();
+    for mut r in raws {
+        let mut subject = None;
+        let mut change = None;
+        if r.kind.is_quantity() {
+            let floor = bounds
+                .iter()
+                .copied()
+                .filter(|&e| e <= r.start)
+                .max()
+                .unwrap_or(0);
+            let prefer_after = r.dimension == Dimension::Age;
+            subject = subject::subject(
+                &v.chars,
+                (r.start, r.end),
+                floor,
+                v.chars.len(),
+                prefer_after,
+            );
+            // 比上年增长6.7%: a change of the quantity stated just before.
+            let base = figures[first..].iter().rposition(|f| f.kind.is_quantity());
+            if let (Some(verb), Some(b)) = (subject::delta_phrase(&v.chars, r.start), base) {
+                let base_subject = figures[first + b].subject.clone().unwrap_or_default();
+                subject = Some(format!("{base_subject} {verb}").trim().to_string());
+                change = Some(Change {
+                    role: ChangeRole::Delta,
+                    other: format!("#{b}"),
+                    verb,
+                });
+            }
+        }
+        (r.start, r.end) = v.original(r.start, r.end);
+        if let Some(w) = repair::repair_warning(&chars[r.start..r.end]) {
+            r.warnings.push(w.to_string());
+        }
+        let mut f = to_figure(chars, r, subject, s);
+        if change.is_some() {
+            f.change = change;
+        }
+        figures.push(f);
     }
 }
 
@@ -122,25 +159,29 @@ fn to_figure(chars: &[char], r: figures::Raw, subject: Option<String>, s: &Sente
 /// Verbs of a stated change, between its two figures (`由A提高至B`).
 const CHANGE_VERBS: &[&str] = &[
     "提高", "提升", "增加", "增长", "上升", "上调", "扩大", "下降", "减少", "降低", "下调", "缩小",
-    "调整", "",
+    "调整", "增", "降", "减", "減", "",
 ];
 
 /// Links `由A提高至B`: A gets role `from`, B role `to`, each naming the other. Figures
 /// here are one sentence's; `other` holds the partner's position until ids exist.
 fn link_changes(chars: &[char], figs: &mut [Figure]) {
     for i in 0..figs.len() {
-        if figs[i]
+        // `to_figure` marks a figure after 由/从 with an empty `from`; nothing else here.
+        let pending = figs[i]
             .change
             .as_ref()
-            .is_some_and(|c| c.role == ChangeRole::To)
-        {
+            .is_some_and(|c| c.role == ChangeRole::From && c.other.is_empty());
+        if !pending {
             continue;
         }
-        if figs[i].change.is_none() || i + 1 >= figs.len() {
+        if i + 1 >= figs.len() {
             figs[i].change = None;
             continue;
         }
-        let between: String = chars[figs[i].end..figs[i + 1].start].iter().collect();
+        let between: String = chars[figs[i].end..figs[i + 1].start]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let verb = CHANGE_VERBS.iter().find_map(|v| {
             ["至", "到", "为"]
                 .iter()
@@ -190,6 +231,18 @@ fn resolve_change_ids(figs: &mut [Figure]) {
 
 /// Fills `same_as`: quantities stated again elsewhere (headline, lead and body often
 /// repeat a figure) with the same kind, value, unit, shape and approximation.
+/// A value stated more often than this is a common number, not one figure repeated;
+/// the bound also keeps the pairwise comparison cheap on generated corpora.
+const MAX_SAME: usize = 64;
+
+fn subjects_agree(a: &Figure, b: &Figure) -> bool {
+    match (a.subject.as_deref(), b.subject.as_deref()) {
+        (Some(x), Some(y)) => x.contains(y) || y.contains(x),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 fn link_same(figs: &mut [Figure]) {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
@@ -209,15 +262,17 @@ fn link_same(figs: &mut [Figure]) {
         groups.entry(key).or_default().push(i);
     }
     for members in groups.values() {
-        if members.len() < 2 {
-            continue;
-        }
-        for &i in members {
-            figs[i].same_as = members
+        // Same value and unit is not enough (two growth rates of 6.1% of different
+        // things): the subjects must agree, one containing the other, as a headline's
+        // shorter wording contains the body's.
+        for &i in members.iter().take(MAX_SAME) {
+            let same: Vec<String> = members
                 .iter()
-                .filter(|&&j| j != i)
+                .take(MAX_SAME)
+                .filter(|&&j| j != i && subjects_agree(&figs[i], &figs[j]))
                 .map(|&j| figs[j].id.clone())
                 .collect();
+            figs[i].same_as = same;
         }
     }
 }

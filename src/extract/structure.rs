@@ -28,11 +28,21 @@ pub fn split(chars: &[char]) -> Structure {
     }];
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut paragraph = 0;
-    for (line_start, line_end) in lines(chars) {
-        let Some((start, end)) = trim(chars, line_start, line_end) else {
-            continue;
-        };
-        if is_headline(&chars[start..end]) {
+    // A paragraph whose last line did not end a sentence: in text extracted from PDF,
+    // lines break anywhere, so such a line runs on into the next one.
+    let mut open: Option<usize> = None;
+    let mut after_break = true;
+    let spans: Vec<(usize, usize)> = lines(chars)
+        .into_iter()
+        .filter_map(|(s, e)| trim(chars, s, e))
+        .collect();
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        let line = &chars[start..end];
+        let next = spans.get(k + 1).map(|&(s, _)| chars[s]);
+        let ends_sentence = line.last().is_some_and(|&c| is_final(c) || is_closing(c));
+        let runs_on = !ends_sentence
+            && (is_long(line) || line.last().is_some_and(|&l| broken_between(l, next)));
+        if open.is_none() && after_break && !runs_on && is_headline(line) {
             close_section(&mut sections, start, sentences.len());
             sections.push(Section {
                 index: sections.len(),
@@ -51,12 +61,25 @@ pub fn split(chars: &[char]) -> Structure {
                 start,
                 end,
             );
-        } else {
-            for (s, e) in sentence_spans(chars, start, end) {
+            paragraph += 1;
+            after_break = true;
+            continue;
+        }
+        let para_start = *open.get_or_insert(start);
+        if !runs_on {
+            for (s, e) in sentence_spans(chars, para_start, end) {
                 push_sentence(&mut sentences, chars, &sections, paragraph, false, s, e);
             }
+            paragraph += 1;
+            open = None;
+            after_break = ends_sentence;
         }
-        paragraph += 1;
+    }
+    if let Some(para_start) = open {
+        let end = trim(chars, para_start, chars.len()).map_or(para_start, |s| s.1);
+        for (s, e) in sentence_spans(chars, para_start, end) {
+            push_sentence(&mut sentences, chars, &sections, paragraph, false, s, e);
+        }
     }
     close_section(&mut sections, chars.len(), sentences.len());
     Structure {
@@ -133,6 +156,30 @@ fn is_final(c: char) -> bool {
     )
 }
 
+/// Closing quotes and brackets, which may follow the final punctuation of a sentence.
+fn is_closing(c: char) -> bool {
+    "”’」』）)》】\"'".contains(c)
+}
+
+/// Whether a line break between `last` and `next` cuts a number or a clause: a line
+/// never starts with a comma, a unit after a digit, or the rest of a number.
+fn broken_between(last: char, next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    if "，、；：,;:%％".contains(next) {
+        return true;
+    }
+    let numeric_end = last.is_ascii_digit() || last == '.' || super::numeral::is_numeral_char(last);
+    numeric_end
+        && (next.is_ascii_digit()
+            || "万亿千百十元人户个%％.".contains(next)
+            || super::units::unit_at(&[next], 0).is_some())
+}
+
+/// A line too long to be a headline: if it does not end a sentence, it runs on.
+fn is_long(line: &[char]) -> bool {
+    line.len() > HEADLINE_MAX_CHARS
+}
+
 fn is_headline(line: &[char]) -> bool {
     // A headline may end with a closing quote or bracket, so look at the last char that
     // is not one.
@@ -140,7 +187,9 @@ fn is_headline(line: &[char]) -> bool {
         .iter()
         .rev()
         .find(|c| !"”’」』）)》】\"'".contains(**c));
-    line.len() <= HEADLINE_MAX_CHARS && last.is_some_and(|&c| !is_final(c))
+    line.len() <= HEADLINE_MAX_CHARS
+        && last.is_some_and(|&c| !is_final(c))
+        && sentence_spans(line, 0, line.len()).len() == 1
 }
 
 /// Sentence spans within one line `[start, end)`.
@@ -151,6 +200,8 @@ fn sentence_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize
     while i < end {
         let c = chars[i];
         let stop = match c {
+            // `8。6%`: an ideographic full stop between digits is a damaged decimal point.
+            '。' if super::repair::is_decimal_stop(chars, i, end) => None,
             '。' | '！' | '？' | '!' | '?' => Some(i + 1),
             '…' => {
                 // `……` (or a lone `…`) ends a sentence; swallow the whole run.
@@ -264,6 +315,27 @@ mod tests {
             &"全市农村自来水普及率已达98%".chars().collect::<Vec<_>>()
         ));
         assert!(is_headline(&"“十四五”规划".chars().collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn broken_lines_run_on_into_one_paragraph() {
+        // A PDF extraction: lines cut mid-sentence, even inside a number.
+        let s = "近年来，我市聚焦就业创业扶贫、职业技能扶贫、社保兜底扶贫，实现贫困劳动力转移就业4.83\n万人次，开展职业技能培训943人次。\n短标题\n正文。";
+        let chars: Vec<char> = s.chars().collect();
+        let st = split(&chars);
+        assert_eq!(st.sentences.len(), 3);
+        assert!(st.sentences[0].text.contains("4.83\n万人次"));
+        assert_eq!(st.sections.len(), 2);
+        assert_eq!(st.sections[1].headline.as_deref(), Some("短标题"));
+    }
+
+    #[test]
+    fn a_short_line_after_an_unfinished_one_is_no_headline() {
+        let s = "这是一段很长的文字，它在这里被截断了，没有句号，因为它来自一个PDF文件的提取结果，所以\n继续这一句。";
+        let chars: Vec<char> = s.chars().collect();
+        let st = split(&chars);
+        assert_eq!(st.sections.len(), 1);
+        assert_eq!(st.sentences.len(), 1);
     }
 
     #[test]

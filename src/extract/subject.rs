@@ -131,6 +131,7 @@ const NOISE: &[&str] = &[
 
 /// Trailing words of the phrase before a number that belong to the number, not the subject.
 const TRAILING: &[&str] = &[
+    "在",
     "达到了",
     "达到",
     "已达",
@@ -162,11 +163,57 @@ const AFTER_STOP: &[&str] = &[
     "开展",
     "代缴",
     "转移",
+    "约",
+    "約",
+    "超过",
 ];
+
+/// Verbs of a change from a base (`增长6.7%`, `下降0.4个百分点`).
+const DELTA_VERBS: &[&str] = &[
+    "增长", "下降", "提高", "增加", "减少", "降低", "上升", "回落", "扩大", "缩小", "上涨", "下跌",
+];
+
+/// Comparisons that may stand before a delta verb.
+const COMPARISONS: &[&str] = &[
+    "比上年末",
+    "比上年",
+    "比上月",
+    "比去年",
+    "较上年",
+    "同比",
+    "环比",
+    "比",
+    "较",
+];
+
+/// `比上年增长`, `同比下降`, `增长`: when the clause before a figure is only a comparison
+/// and a change verb, the figure is a change, and this is its verb phrase.
+pub fn delta_phrase(chars: &[char], start: usize) -> Option<String> {
+    let mut s = start;
+    while s > 0 && !is_boundary(chars[s - 1]) {
+        s -= 1;
+    }
+    let mut p: Vec<char> = chars[s..start]
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    while p.last().is_some_and(|&c| c == '了') {
+        p.pop();
+    }
+    let verb = DELTA_VERBS.iter().find(|v| {
+        let n = v.chars().count();
+        p.len() >= n && p[p.len() - n..].iter().copied().eq(v.chars())
+    })?;
+    let head: String = p[..p.len() - verb.chars().count()].iter().collect();
+    let base_ok = head.is_empty()
+        || COMPARISONS.iter().any(|c| head.starts_with(c)) && head.chars().count() <= 8;
+    base_ok.then(|| p.iter().collect())
+}
 
 /// Where a clause ends or starts.
 fn is_boundary(c: char) -> bool {
-    "，。、；：？！,;:?!…（）()《》【】 　\n".contains(c)
+    "，。、；：？！,;:?!…《》【】 　\n".contains(c)
 }
 
 /// Subject of a quantity at `span`, with `floor` the end of the previous quantity (or
@@ -201,9 +248,12 @@ fn phrase_before(chars: &[char], start: usize, floor: usize) -> Option<String> {
     while s > floor && !is_boundary(chars[s - 1]) {
         s -= 1;
     }
-    let mut phrase: Vec<char> = chars[s..start].to_vec();
+    let mut phrase: Vec<char> = without_notes(&chars[s..start]);
     // A change (`由A提高至B`) or rate is read as part of the number, not the subject.
-    if let Some(p) = phrase.iter().rposition(|&c| c == '由' || c == '从') {
+    if let Some(p) = phrase
+        .iter()
+        .rposition(|&c| matches!(c, '由' | '从' | '從'))
+    {
         phrase.truncate(p);
     }
     strip_trailing(&mut phrase);
@@ -230,7 +280,7 @@ fn cut_point(phrase: &[char]) -> usize {
     for i in 0..phrase.len() {
         for v in STRIP_VERBS {
             let n = v.chars().count();
-            if starts_with(phrase, i, v) && phrase.len() >= i + n + 2 && i + n > cut {
+            if verb_at(phrase, i, v) && phrase.len() >= i + n + 2 && i + n > cut {
                 cut = i + n;
             }
         }
@@ -244,6 +294,30 @@ fn cut_point(phrase: &[char]) -> usize {
     cut
 }
 
+/// Whether word `w` stands at `i` as a word: `增加` in `增加值` (value added) is part of
+/// a noun, not a verb.
+fn verb_at(p: &[char], i: usize, w: &str) -> bool {
+    starts_with(p, i, w) && p.get(i + w.chars().count()) != Some(&'值')
+}
+
+/// The phrase without footnote marks (`总值[2]`), which say nothing about the subject.
+fn without_notes(p: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(p.len());
+    let mut i = 0;
+    while i < p.len() {
+        if matches!(p[i], '[' | '［' | '〔') {
+            let close = (i + 1..p.len().min(i + 6)).find(|&j| matches!(p[j], ']' | '］' | '〕'));
+            if let Some(j) = close.filter(|&j| p[i + 1..j].iter().all(char::is_ascii_digit)) {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(p[i]);
+        i += 1;
+    }
+    out
+}
+
 /// Whether the phrase is nothing but introducing verbs and filler words (改造提升, 为).
 fn only_filler(p: &[char]) -> bool {
     let mut i = 0;
@@ -251,7 +325,7 @@ fn only_filler(p: &[char]) -> bool {
         let hit = NOISE
             .iter()
             .chain(STRIP_VERBS)
-            .filter(|w| starts_with(p, i, w))
+            .filter(|w| verb_at(p, i, w))
             .map(|w| w.chars().count())
             .max();
         match hit {
@@ -268,7 +342,7 @@ fn strip_leading_noise(p: &mut Vec<char>) {
             .iter()
             .chain(STRIP_VERBS)
             // Leave at least two chars: 覆盖率 is a noun, not 覆盖 + 率.
-            .filter(|w| starts_with(p, 0, w) && p.len() >= w.chars().count() + 2)
+            .filter(|w| verb_at(p, 0, w) && p.len() >= w.chars().count() + 2)
             .max_by_key(|w| w.chars().count());
         match hit {
             Some(w) => {
@@ -303,14 +377,20 @@ fn phrase_after(chars: &[char], end: usize, ceil: usize) -> Option<String> {
         }
         if chars[i].is_ascii_digit() {
             // `改造提升20处敬老院`: read past a count to the noun it counts.
-            while i < ceil && (chars[i].is_ascii_digit() || ".万亿千百余多".contains(chars[i]))
+            while i < ceil
+                && (chars[i].is_ascii_digit()
+                    || ".余多".contains(chars[i])
+                    || super::numeral::is_numeral_char(chars[i]))
             {
                 i += 1;
             }
             i += unit_at(chars, i).map_or(0, |u| u.written.chars().count());
             continue;
         }
-        out.push(chars[i]);
+        // 将近40%的村: the 的 links the figure to its noun.
+        if !(out.is_empty() && chars[i] == '的') {
+            out.push(chars[i]);
+        }
         i += 1;
     }
     (!out.is_empty()).then_some(out)

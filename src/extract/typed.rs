@@ -51,7 +51,14 @@ const NAMES: &[&str] = &[
     "十四五",
     "十三五",
     "十二五",
+    "第一产业",
+    "第二产业",
+    "第三产业",
+    "第一书记",
 ];
+
+/// Classifiers that may follow an ordinal (`第三场`, `第1名`, `第二批`).
+const ORDINAL_CLASSIFIERS: &str = "场次届期批轮名位号个项条款章节篇季年月天周版";
 
 /// Suffixes of a date or period, longest first where one is a prefix of another.
 const DATE_SUFFIXES: &[(&str, &str)] = &[
@@ -133,22 +140,43 @@ pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
 
     if n.start > 0 && chars[n.start - 1] == '第' {
         // 第三场: the classifier after the numeral belongs to the ordinal.
-        let stop =
-            if n.end < end && !is_punct(chars[n.end]) && !numeral::is_numeral_char(chars[n.end]) {
-                n.end + 1
-            } else {
-                n.end
-            };
+        let stop = if n.end < end && ORDINAL_CLASSIFIERS.contains(chars[n.end]) {
+            n.end + 1
+        } else {
+            n.end
+        };
         return Some(Typed {
             start: n.start - 1,
             ..typed(Kind::Ordinal, stop, n.value, None)
         });
+    }
+    // 二次会议, 三中全会: sessions are counted in order, not in number.
+    if after("次会议") || after("次全体会议") || after("中全会") {
+        return Some(typed(Kind::Ordinal, n.end + 1, n.value, None));
     }
     if after("届") {
         return Some(typed(Kind::Ordinal, n.end + 1, n.value, None));
     }
     if after("级") {
         return Some(typed(Kind::Level, n.end + 1, n.value, None));
+    }
+    // 2012-2016年, 2015—2016年: a period of years.
+    if is_year(n, small)
+        && n.end + 1 < end
+        && "-－—–~～".contains(chars[n.end])
+        && let Some(to) = numeral::parse_at(&chars[..end], n.end + 1)
+    {
+        let to_year = to.value.and_then(|v| v.to_string().parse::<u32>().ok());
+        if is_year(&to, to_year) && starts_with(chars, to.end, "年") && to.end < end {
+            let mut t = date_from_year(chars, &to, to_year.unwrap_or(0), end);
+            t.start = n.start;
+            t.date = Some(format!(
+                "{}–{}",
+                small.unwrap_or(0),
+                t.date.unwrap_or_default()
+            ));
+            return Some(t);
+        }
     }
     if after("年") && is_year(n, small) {
         return Some(date_from_year(chars, n, small.unwrap_or(0), end));
