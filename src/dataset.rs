@@ -182,9 +182,39 @@ pub fn parse(json: &str, path: &Path) -> Result<Dataset> {
             "the file is empty; a dataset is the JSON written by `pa-explorer import`".into(),
         ));
     }
+    let first = json.trim_start();
+    if !first.starts_with('{') {
+        // serde would read `[1, [..]]` as a struct by position and complain about an
+        // element; say what the file is instead.
+        let (line, column) = line_column(json.as_bytes(), json.len() - first.len());
+        let shown: String = first.chars().take(20).collect();
+        return Err(invalid(
+            line,
+            column,
+            "",
+            format!(
+                "a dataset is a JSON object ({{\"schema_version\": {SCHEMA_VERSION}, \"documents\": [..]}}) as written by `pa-explorer import`, but this file starts with {shown:?}"
+            ),
+        ));
+    }
     let de = &mut serde_json::Deserializer::from_str(json);
-    let dataset: Dataset = match serde_path_to_error::deserialize(de) {
-        Ok(ds) => ds,
+    // `end` refuses anything after the dataset (a second object, a stray brace), which
+    // `deserialize` alone would silently ignore.
+    let dataset: Dataset = match serde_path_to_error::deserialize(&mut *de) {
+        Ok(ds) => {
+            if let Err(e) = de.end() {
+                return Err(invalid(
+                    e.line(),
+                    e.column().max(1),
+                    "",
+                    format!(
+                        "{} after the end of the dataset",
+                        strip_position(&e.to_string())
+                    ),
+                ));
+            }
+            ds
+        }
         Err(e) => {
             // A file of another schema version fails on types first; its version is the
             // real reason, and re-importing is the cure.
