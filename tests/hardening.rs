@@ -473,3 +473,21 @@ fn import_of_hostile_text_reads_back() {
     let o = run(&["sections", "--data", ds.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
 }
+
+/// Damaged forms read wrong today: a line break or a space right after the decimal
+/// point ends the sentence (`.` at a line end, `. ` before a space), so the number is
+/// cut in two. Reported to the extractor's owner; un-ignore when `structure` keeps a
+/// `.` between digits inside one sentence.
+#[test]
+#[ignore = "4.\\n83万 reads 4 and 830000; 1,526. 11万元 reads 1526 and 110000 (see the hardening report)"]
+fn damaged_decimal_point_at_a_break() {
+    let values = |s: &str| -> Vec<Option<f64>> {
+        extract::extract(s)
+            .figures
+            .iter()
+            .map(|f| f.value)
+            .collect()
+    };
+    assert_eq!(values("转移就业4.\n83万人次。"), vec![Some(48_300.0)]);
+    assert_eq!(values("资金1,526. 11万元。"), vec![Some(15_261_100.0)]);
+}
