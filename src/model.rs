@@ -255,7 +255,9 @@ pub struct Change {
     pub verb: String,
 }
 
-/// One figure: a numeral in the text, typed, valued and placed.
+/// One figure: a numeral in the text, typed, valued and placed. Absent optional fields
+/// and empty lists are left out of the JSON: a million figures of `"rate": null` cost
+/// parse time for nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -267,35 +269,45 @@ pub struct Figure {
     /// Value in the canonical unit, exactly, as a decimal string (`15261100`); for a
     /// bound the stated bound, for an interval its low end. `None` for non-quantities
     /// whose numeral has no meaningful value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exact: Option<String>,
     /// The same value as f64, for sorting and filtering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     /// Interval high end, exactly and as f64.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exact_high: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high: Option<f64>,
     pub shape: Shape,
     /// For bounds: whether the bound itself is included (`以上` yes, `余` no).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inclusive: Option<bool>,
     pub approx: Approx,
     /// Canonical unit (`元`, `人`, `人次`, `个`, `%`, `公里`, `岁` …); `None` when bare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     pub dimension: Dimension,
     /// The phrase the figure counts, from its clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// A rate stated with the figure (`每人每年`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
     /// Normalized form of a date or period (`2018-12`, `2020 year end`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     pub sentence: usize,
     pub section: usize,
     pub start: usize,
     pub end: usize,
     /// Ids of other figures in the document with the same kind, value and unit.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same_as: Vec<String>,
     /// Anything the extractor was unsure about, in words.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
 
