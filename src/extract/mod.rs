@@ -85,11 +85,10 @@ fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
         let mut subject = None;
         let mut change = None;
         if r.kind.is_quantity() {
-            let floor = bounds
-                .iter()
+            // `bounds` is in text order: a binary search, not a scan per figure (n²).
+            let floor = bounds[..bounds.partition_point(|&e| e <= r.start)]
+                .last()
                 .copied()
-                .filter(|&e| e <= r.start)
-                .max()
                 .unwrap_or(0);
             let prefer_after = r.dimension == Dimension::Age;
             subject = subject::subject(

@@ -191,6 +191,11 @@ const COMPARISONS: &[&str] = &[
 pub fn delta_phrase(chars: &[char], start: usize) -> Option<String> {
     let mut s = start;
     while s > 0 && !is_boundary(chars[s - 1]) {
+        // A delta phrase is a few words (head of at most 8 chars and a verb); scanning
+        // a longer clause to its start for every figure costs n² in figures.
+        if start - s >= MAX_AFTER_CHARS {
+            return None;
+        }
         s -= 1;
     }
     let mut p: Vec<char> = chars[s..start]
@@ -210,6 +215,9 @@ pub fn delta_phrase(chars: &[char], start: usize) -> Option<String> {
         || COMPARISONS.iter().any(|c| head.starts_with(c)) && head.chars().count() <= 8;
     base_ok.then(|| p.iter().collect())
 }
+
+/// How far past a figure its subject, and before it a change phrase, is looked for.
+const MAX_AFTER_CHARS: usize = 40;
 
 /// Where a clause ends or starts.
 fn is_boundary(c: char) -> bool {
@@ -369,6 +377,8 @@ fn strip_trailing(p: &mut Vec<char>) {
 /// The noun right after a figure (`1533名` → `贫困家庭学生`), up to a clause boundary,
 /// a verb that starts the predicate, or the next figure.
 fn phrase_after(chars: &[char], end: usize, ceil: usize) -> Option<String> {
+    // A subject is a short phrase; without a bound, a clause of n figures costs n².
+    let ceil = ceil.min(end.saturating_add(MAX_AFTER_CHARS));
     let mut out = String::new();
     let mut i = end;
     while i < ceil && !is_boundary(chars[i]) {
