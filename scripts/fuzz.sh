@@ -33,7 +33,10 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s" >&2
   # -timeout flags an input that takes over 10 s: that is how a quadratic path shows.
   # One process, one core: no -jobs/-workers, which would move the stats to fuzz-N.log.
-  cargo fuzz run -O "$t" -- -max_total_time="$seconds" \
+  # Two bytes make one explorer action; let sequences grow long from the start.
+  extra=()
+  if [ "$t" = tui_keys ]; then extra=(-max_len=512 -len_control=0); fi
+  cargo fuzz run -O "$t" -- -max_total_time="$seconds" "${extra[@]}" \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || true
   after=$(find "artifacts/$t" -type f \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'slow-unit-*' \) | wc -l)
   done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)
