@@ -75,7 +75,10 @@ mod tests {
         let careful: Dataset = serde_json::from_str(&json).unwrap();
         assert_eq!(careful, ds);
         // Anything unexpected gives up rather than guessing.
-        assert_eq!(parse(&json.replace("\"schema_version\"", "\"version\"")), None);
+        assert_eq!(
+            parse(&json.replace("\"schema_version\"", "\"version\"")),
+            None
+        );
         assert_eq!(parse(&json.replacen("\"text\"", "\"txt\"", 1)), None);
     }
 }

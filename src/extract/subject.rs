@@ -173,6 +173,13 @@ const DELTA_VERBS: &[&str] = &[
     "增长", "下降", "提高", "增加", "减少", "降低", "上升", "回落", "扩大", "缩小", "上涨", "下跌",
 ];
 
+/// Longest comparison + verb phrase looked at (`比上年末增长了` is 7).
+const MAX_DELTA_CHARS: usize = 12;
+
+/// Longest phrase read after a figure, in chars scanned: a counted noun is short, and
+/// reading to the end of a long sentence for every figure would be quadratic.
+const MAX_AFTER_CHARS: usize = 32;
+
 /// Comparisons that may stand before a delta verb.
 const COMPARISONS: &[&str] = &[
     "比上年末",
@@ -189,8 +196,11 @@ const COMPARISONS: &[&str] = &[
 /// `比上年增长`, `同比下降`, `增长`: when the clause before a figure is only a comparison
 /// and a change verb, the figure is a change, and this is its verb phrase.
 pub fn delta_phrase(chars: &[char], start: usize) -> Option<String> {
+    // A comparison and a verb are a few chars; looking further back would make a
+    // sentence of many figures quadratic.
+    let floor = start.saturating_sub(MAX_DELTA_CHARS);
     let mut s = start;
-    while s > 0 && !is_boundary(chars[s - 1]) {
+    while s > floor && !is_boundary(chars[s - 1]) {
         s -= 1;
     }
     let mut p: Vec<char> = chars[s..start]
@@ -371,6 +381,7 @@ fn strip_trailing(p: &mut Vec<char>) {
 fn phrase_after(chars: &[char], end: usize, ceil: usize) -> Option<String> {
     let mut out = String::new();
     let mut i = end;
+    let ceil = ceil.min(end + MAX_AFTER_CHARS);
     while i < ceil && !is_boundary(chars[i]) {
         if AFTER_STOP.iter().any(|w| starts_with(chars, i, w)) {
             break;
