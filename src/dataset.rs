@@ -66,24 +66,47 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String> {
 
 /// Loads and validates a dataset file.
 pub fn load(path: &Path) -> Result<Dataset> {
+    let json = read_json(path)?;
+    parse(&json, path)
+}
+
+/// Reads a dataset file as text. The bytes are read once and turned into the `String`
+/// in place (no copy), so a large file costs its size once, plus the parsed dataset.
+fn read_json(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        Error::NotUtf8 {
+        let (line, column) = line_column(e.as_bytes(), offset);
+        Error::InvalidDataset {
             path: path.to_path_buf(),
-            offset,
             line,
+            column,
+            field: String::new(),
+            message: format!(
+                "not UTF-8 text (byte {offset} is not valid UTF-8), so not a dataset; a dataset is the JSON written by `pa-explorer import`"
+            ),
         }
     })?;
-    parse(&text, path)
+    // Editors on Windows like to add a BOM; JSON forbids it, but it hides nothing.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// 1-based line and column (in chars) of byte `offset`, counting only the valid prefix.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = std::str::from_utf8(&before[line_start..]).map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// Loads every dataset named: files, or directories whose `*.json` files are all loaded
@@ -116,13 +139,22 @@ pub fn load_many(paths: &[PathBuf]) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     let mut seen = HashSet::new();
     for f in &files {
-        for doc in load(f)?.documents {
+        let json = read_json(f)?;
+        let ds = parse(&json, f)?;
+        for (d, doc) in ds.documents.into_iter().enumerate() {
             if !seen.insert(doc.id.clone()) {
-                return Err(Error::Usage(format!(
-                    "{}: document id `{}` is already loaded from another file; give each document its own id (`pa-explorer import --id`)",
-                    f.display(),
-                    doc.id
-                )));
+                let field = format!("documents[{d}].id");
+                let (line, column) = locate(&json, &field);
+                return Err(Error::InvalidDataset {
+                    path: f.clone(),
+                    line,
+                    column,
+                    field: format!(" at field `{field}`"),
+                    message: format!(
+                        "document id `{}` is already loaded from another file; give each document its own id (`pa-explorer import --id`)",
+                        doc.id
+                    ),
+                });
             }
             docs.push(doc);
         }
@@ -139,33 +171,107 @@ pub fn parse(json: &str, path: &Path) -> Result<Dataset> {
     {
         return Ok(dataset);
     }
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let dataset: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = e.path().to_string();
-        let inner = e.into_inner();
-        Error::InvalidDataset {
+    let invalid =
+        |line: usize, column: usize, field: &str, message: String| Error::InvalidDataset {
             path: path.to_path_buf(),
-            line: inner.line(),
-            column: inner.column(),
-            field: if field == "." {
+            line,
+            column,
+            field: if field.is_empty() {
                 String::new()
             } else {
                 format!(" at field `{field}`")
             },
-            message: strip_position(&inner.to_string()),
-        }
-    })?;
-    validate(&dataset).map_err(|(field, message)| {
-        let (line, column) = crate::dataset::locate(json, &field);
-        Error::InvalidDataset {
-            path: path.to_path_buf(),
+            message,
+        };
+    if json.trim().is_empty() {
+        return Err(invalid(
+            1,
+            1,
+            "",
+            "the file is empty; a dataset is the JSON written by `pa-explorer import`".into(),
+        ));
+    }
+    let first = json.trim_start();
+    if !first.starts_with('{') {
+        // serde would read `[1, [..]]` as a struct by position and complain about an
+        // element; say what the file is instead.
+        let (line, column) = line_column(json.as_bytes(), json.len() - first.len());
+        let shown: String = first.chars().take(20).collect();
+        return Err(invalid(
             line,
             column,
-            field: format!(" at field `{field}`"),
-            message,
+            "",
+            format!(
+                "a dataset is a JSON object ({{\"schema_version\": {SCHEMA_VERSION}, \"documents\": [..]}}) as written by `pa-explorer import`, but this file starts with {shown:?}"
+            ),
+        ));
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    // `end` refuses anything after the dataset (a second object, a stray brace), which
+    // `deserialize` alone would silently ignore.
+    let dataset: Dataset = match serde_path_to_error::deserialize(&mut *de) {
+        Ok(ds) => {
+            if let Err(e) = de.end() {
+                return Err(invalid(
+                    e.line(),
+                    e.column().max(1),
+                    "",
+                    format!(
+                        "{} after the end of the dataset",
+                        strip_position(&e.to_string())
+                    ),
+                ));
+            }
+            ds
         }
+        Err(e) => {
+            // A file of another schema version fails on types first; its version is the
+            // real reason, and re-importing is the cure.
+            if let Some((field, message)) = version_problem(json) {
+                let (line, column) = locate(json, &field);
+                return Err(invalid(line, column, &field, message));
+            }
+            let field = e.path().to_string();
+            let inner = e.into_inner();
+            return Err(invalid(
+                inner.line(),
+                inner.column().max(1),
+                if field == "." { "" } else { &field },
+                strip_position(&inner.to_string()),
+            ));
+        }
+    };
+    validate(&dataset).map_err(|(field, message)| {
+        let (line, column) = locate(json, &field);
+        invalid(line, column, &field, message)
     })?;
     Ok(dataset)
+}
+
+/// Only looked at once the dataset has failed to parse: a missing or unsupported
+/// `schema_version` in otherwise well-formed JSON.
+fn version_problem(json: &str) -> Option<(String, String)> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        schema_version: Option<serde_json::Value>,
+    }
+    let probe: Probe = serde_json::from_str(json).ok()?;
+    match probe.schema_version {
+        None => Some((
+            String::new(),
+            format!(
+                "no `schema_version` field, so this is not a pa-explorer dataset (or one from before versions were recorded); re-create it with `pa-explorer import` (this pa-explorer reads version {SCHEMA_VERSION})"
+            ),
+        )),
+        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => None,
+        Some(v) => Some(("schema_version".into(), unsupported_version(&v.to_string()))),
+    }
+}
+
+fn unsupported_version(found: &str) -> String {
+    format!(
+        "schema version {found} is not supported (this pa-explorer reads version {SCHEMA_VERSION}); re-create the dataset with `pa-explorer import`"
+    )
 }
 
 /// serde_json appends " at line L column C"; we print the position ourselves.
@@ -183,10 +289,7 @@ pub fn validate(ds: &Dataset) -> std::result::Result<(), (String, String)> {
     if ds.schema_version != SCHEMA_VERSION {
         return Err((
             "schema_version".into(),
-            format!(
-                "schema version {} is not supported (this pa-explorer reads version {SCHEMA_VERSION}); re-create the dataset with `pa-explorer import`",
-                ds.schema_version
-            ),
+            unsupported_version(&ds.schema_version.to_string()),
         ));
     }
     let mut doc_ids = HashSet::new();
@@ -201,19 +304,24 @@ pub fn validate(ds: &Dataset) -> std::result::Result<(), (String, String)> {
 }
 
 fn validate_document(doc: &Document) -> std::result::Result<(), (String, String)> {
-    let chars: Vec<char> = doc.text.chars().collect();
+    let offsets = CharOffsets::new(&doc.text, doc);
     let span = |start: usize, end: usize, text: Option<&str>| -> std::result::Result<(), String> {
-        if start > end || end > chars.len() {
+        let (Some(a), Some(b)) = (offsets.byte(start), offsets.byte(end)) else {
             return Err(format!(
                 "span {start}..{end} lies outside the text ({} characters)",
-                chars.len()
+                offsets.len
             ));
+        };
+        if start > end {
+            return Err(format!("span {start}..{end} ends before it starts"));
         }
         if let Some(t) = text {
-            let actual: String = chars[start..end].iter().collect();
+            let actual = &doc.text[a..b];
             if actual != t {
                 return Err(format!(
-                    "span {start}..{end} holds {actual:?} in the text, not {t:?}"
+                    "span {start}..{end} holds {:?} in the text, not {:?}",
+                    preview(actual),
+                    preview(t)
                 ));
             }
         }
@@ -256,6 +364,16 @@ fn validate_document(doc: &Document) -> std::result::Result<(), (String, String)
                 ),
             ));
         }
+        let sec = &doc.sections[s.section];
+        if !(sec.first_sentence..sec.last_sentence).contains(&i) {
+            return Err((
+                format!("sentences[{i}].section"),
+                format!(
+                    "is {}, but that section holds sentences {}..{}",
+                    s.section, sec.first_sentence, sec.last_sentence
+                ),
+            ));
+        }
         span(s.start, s.end, Some(&s.text)).map_err(|m| (format!("sentences[{i}].text"), m))?;
     }
     let mut ids = HashSet::new();
@@ -290,10 +408,41 @@ fn validate_document(doc: &Document) -> std::result::Result<(), (String, String)
             ));
         }
         span(f.start, f.end, Some(&f.text)).map_err(|m| (at("text"), m))?;
-        for other in f.same_as.iter().chain(f.change.as_ref().map(|c| &c.other)) {
+        let sentence = &doc.sentences[f.sentence];
+        if f.section != sentence.section {
+            return Err((
+                at("section"),
+                format!(
+                    "is {}, but its sentence {} is in section {}",
+                    f.section, f.sentence, sentence.section
+                ),
+            ));
+        }
+        // Views cut the figure out of its sentence (`start - sentence.start`), so a
+        // figure outside its sentence would underflow there.
+        if f.start < sentence.start || f.end > sentence.end {
+            return Err((
+                at("start"),
+                format!(
+                    "span {}..{} is not inside its sentence {} ({}..{})",
+                    f.start, f.end, f.sentence, sentence.start, sentence.end
+                ),
+            ));
+        }
+        let refs = f
+            .same_as
+            .iter()
+            .enumerate()
+            .map(|(j, o)| (format!("same_as[{j}]"), o))
+            .chain(
+                f.change
+                    .as_ref()
+                    .map(|c| ("change.other".to_string(), &c.other)),
+            );
+        for (field, other) in refs {
             if !ids.contains(other.as_str()) {
                 return Err((
-                    at("same_as"),
+                    at(&field),
                     format!("refers to figure `{other}`, which does not exist"),
                 ));
             }
@@ -305,6 +454,60 @@ fn validate_document(doc: &Document) -> std::result::Result<(), (String, String)
         }
     }
     Ok(())
+}
+
+/// Byte offsets of the char offsets that the document's spans use, found in one pass
+/// over the text. A `Vec<char>` of the whole text would cost four bytes per char, which
+/// for a 100 MB text is more than the dataset itself.
+struct CharOffsets {
+    /// Sorted, distinct char offsets with their byte offsets.
+    chars: Vec<usize>,
+    bytes: Vec<usize>,
+    /// The text's length in chars.
+    len: usize,
+}
+
+impl CharOffsets {
+    fn new(text: &str, doc: &Document) -> CharOffsets {
+        let mut wanted: Vec<usize> = doc
+            .sections
+            .iter()
+            .flat_map(|s| [s.start, s.end])
+            .chain(doc.sentences.iter().flat_map(|s| [s.start, s.end]))
+            .chain(doc.figures.iter().flat_map(|f| [f.start, f.end]))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut chars = Vec::with_capacity(wanted.len());
+        let mut bytes = Vec::with_capacity(wanted.len());
+        let mut next = wanted.iter().copied().peekable();
+        let mut len = 0;
+        for (n, (b, _)) in text.char_indices().enumerate() {
+            while next.next_if(|&w| w == n).is_some() {
+                chars.push(n);
+                bytes.push(b);
+            }
+            len = n + 1;
+        }
+        if next.next_if(|&w| w == len).is_some() {
+            chars.push(len);
+            bytes.push(text.len());
+        }
+        CharOffsets { chars, bytes, len }
+    }
+
+    /// The byte offset of char offset `c`, if it is in (or at the end of) the text.
+    fn byte(&self, c: usize) -> Option<usize> {
+        self.chars.binary_search(&c).ok().map(|i| self.bytes[i])
+    }
+}
+
+/// At most 40 chars of `s`, so a message about a wrong span stays readable.
+fn preview(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// Finds the line and column (1-based) where the value at `field` (a path such as
