@@ -434,10 +434,9 @@ fn megabyte_lines_complete() {
 }
 
 /// Many figures in one sentence with no punctuation (a table flattened by a PDF tool).
-/// Each figure's subject is read up to the end of the sentence and its floor found by a
-/// scan of all earlier figures, so this is quadratic today: 8,000 figures take minutes.
+/// Each figure's subject was read up to the end of the sentence and its floor found by a
+/// scan of all earlier figures: 8,000 figures took minutes. Both are bounded now.
 #[test]
-#[ignore = "quadratic in figures per sentence (subject::phrase_after, extract::read_sentence floor); see the hardening report"]
 fn many_figures_in_one_sentence_complete() {
     let mut s = String::new();
     for i in 0..100_000 {
@@ -447,10 +446,9 @@ fn many_figures_in_one_sentence_complete() {
     assert_eq!(ex.figures.len(), 100_000);
 }
 
-/// `same_as` lists every other figure with the same value, so n equal figures cost n²
-/// ids: 3,333 copies of `5人。` (10 kB of text) write 87 MB of JSON and take 600 MB.
+/// `same_as` listed every other figure with the same value, so n equal figures cost n²
+/// ids (3,333 copies of `5人。` wrote 87 MB of JSON); it is bounded now.
 #[test]
-#[ignore = "same_as is quadratic in repeated values; see the hardening report"]
 fn repeated_values_cost_linear_space() {
     let s = "5人。".repeat(4000);
     let ex = extract::extract(&s);
@@ -474,12 +472,9 @@ fn import_of_hostile_text_reads_back() {
     assert!(o.status.success(), "{}", text(&o.stderr));
 }
 
-/// Damaged forms read wrong today: a line break or a space right after the decimal
-/// point ends the sentence (`.` at a line end, `. ` before a space), so the number is
-/// cut in two. Reported to the extractor's owner; un-ignore when `structure` keeps a
-/// `.` between digits inside one sentence.
+/// Damaged forms that once read wrong: a line break or a space right after the decimal
+/// point ended the sentence, so the number was cut in two.
 #[test]
-#[ignore = "4.\\n83万 reads 4 and 830000; 1,526. 11万元 reads 1526 and 110000 (see the hardening report)"]
 fn damaged_decimal_point_at_a_break() {
     let values = |s: &str| -> Vec<Option<f64>> {
         extract::extract(s)

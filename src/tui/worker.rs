@@ -54,8 +54,8 @@ impl Engine {
         })
     }
 
-    /// Answers the app's pending query, if any, at once: the synchronous path for tests.
-    #[cfg(test)]
+    /// Answers the app's pending query, if any, at once: the synchronous path for tests,
+    /// property tests and the fuzz target, which drive the app without a thread.
     pub fn settle(&mut self, app: &mut App) {
         app.update(Action::SearchReady);
         if let Some(req) = app.search_request() {
