@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod theme;
 pub mod ui;
+pub mod worker;
 
 #[cfg(test)]
 mod fixture;
@@ -41,6 +42,7 @@ use crate::index::Index;
 use action::Action;
 use app::{App, Exit};
 use theme::Theme;
+use worker::Worker;
 
 /// How the explorer looks; built by the caller, usually with [`TuiOptions::from_env`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,9 @@ QUERY`, `pa-explorer show ID` (see `pa-explorer --help`)";
 
 /// How long the loop waits for input before checking for signals.
 const TICK: Duration = Duration::from_millis(50);
+/// How long it waits while a search is out, so results are drawn within a frame or so
+/// of arriving (the answer comes over a channel the input poll cannot watch).
+const SEARCH_TICK: Duration = Duration::from_millis(16);
 /// How long the loop gets to notice a signal and restore the terminal itself.
 const GRACE: Duration = Duration::from_secs(1);
 
@@ -86,7 +91,10 @@ pub fn run_with(index: Index, opts: TuiOptions) -> Result<ExitCode, Error> {
     let theme = Theme { color: opts.color };
     let mut app = App::new(index, theme);
     let mut session = Session::start().map_err(terminal_error)?;
-    let result = event_loop(&mut session.terminal, &mut app, &signal);
+    // Started after the panic hook is in place, so the hook knows to spare the terminal
+    // when this thread panics.
+    let result = Worker::start(app.shared_index())
+        .and_then(|mut worker| event_loop(&mut session.terminal, &mut app, &mut worker, &signal));
     drop(session);
     drop(watch);
     // After a real hangup the terminal is gone and reading it fails; the signal, not
@@ -114,6 +122,7 @@ fn terminal_error(e: io::Error) -> Error {
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
+    worker: &mut Worker,
     signal: &AtomicUsize,
 ) -> io::Result<Option<usize>> {
     let size = terminal.size()?;
@@ -127,12 +136,23 @@ fn event_loop(
         if sig != 0 {
             return Ok(Some(sig));
         }
+        while let Some(action) = worker.poll() {
+            app.update(action);
+            dirty = true;
+        }
+        // Hand over the newest query before drawing, so the search runs while we draw.
+        worker.submit(app);
         if dirty {
             terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
         }
-        if event::poll(TICK)? {
-            // Drain everything already typed before drawing or searching again.
+        let tick = if app.awaiting_search() {
+            SEARCH_TICK
+        } else {
+            TICK
+        };
+        if event::poll(tick)? {
+            // Drain everything already typed before drawing again: one frame per burst.
             loop {
                 if let Some(action) = keymap::map_event(&event::read()?, app.mode()) {
                     app.update(action);
@@ -145,11 +165,6 @@ fn event_loop(
         }
         if app.exit().is_some() {
             return Ok(None);
-        }
-        // Search only once no input is pending, so stale queries are never ranked.
-        if app.search_pending() && !event::poll(Duration::ZERO)? {
-            app.update(Action::RunSearch);
-            dirty = true;
         }
     }
 }
@@ -200,10 +215,15 @@ fn restore() {
 }
 
 /// Restores the terminal before the panic message prints, so the message is readable
-/// and the shell is usable.
+/// and the shell is usable. A panic on the search thread is not fatal: the worker catches
+/// it and the status bar shows it, so the terminal stays as it is and nothing is printed
+/// over the screen.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(worker::THREAD_NAME) {
+            return;
+        }
         restore();
         previous(info);
     }));

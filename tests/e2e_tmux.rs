@@ -189,7 +189,13 @@ fn search_in_chinese_jump_and_quit() {
     t.keys(&["/"]);
     t.wait_for("the search box", |s| s.contains("Results"));
     t.type_text("养老保险费");
-    t.wait_for("ranked results", |s| s.contains("代缴居民基本养老保险费"));
+    // Enter takes the selected row as shown, so wait for the answer to the whole query,
+    // not an earlier one still on screen (marked while a search is out).
+    t.wait_for("ranked results", |s| {
+        s.contains("代缴居民基本养老保险费")
+            && !s.contains("searching…")
+            && !s.contains("indexing…")
+    });
     t.keys(&["Enter"]);
     // Wait for everything asserted below: tmux may capture a frame half drawn.
     let screen = t.wait_for("the source of the figure", |s| {

@@ -291,3 +291,8 @@ fn references_and_codes_are_not_figures() {
     assert_eq!(figs[1].kind.as_str(), "date");
     assert_eq!(figs[0].subject.as_deref(), Some("国内生产总值"));
 }
+
+#[test]
+fn a_full_stop_before_a_number_on_the_next_line_still_ends_the_sentence() {
+    assert_eq!(extract::extract("完成了.\n2020年开始。").sentences.len(), 2);
+}

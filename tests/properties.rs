@@ -15,6 +15,7 @@ use pa_explorer::tui::action::Action;
 use pa_explorer::tui::app::App;
 use pa_explorer::tui::theme::Theme;
 use pa_explorer::tui::ui;
+use pa_explorer::tui::worker::Engine;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -236,7 +237,6 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::CaretLeft),
         Just(Action::CaretRight),
         Just(Action::ClearQuery),
-        Just(Action::RunSearch),
         (0u16..120, 0u16..40).prop_map(|(width, height)| Action::Resize { width, height }),
         (0u16..100, 0u16..30).prop_map(|(column, row)| Action::Click { column, row }),
         (0u16..100, 0u16..30).prop_map(|(column, row)| Action::ScrollDown { column, row }),
@@ -250,16 +250,23 @@ proptest! {
     /// that the selected figure resolves in the index and that drawing (which indexes
     /// every visible list by its selection) does not panic at any size.
     #[test]
-    fn any_action_sequence_keeps_selection_in_bounds(actions in prop::collection::vec(action(), 0..60)) {
+    fn any_action_sequence_keeps_selection_in_bounds(
+        actions in prop::collection::vec((action(), any::<bool>()), 0..60)
+    ) {
         let docs = dataset::bundled().unwrap().documents;
         let mut app = App::new(Index::new(docs), Theme::from_no_color(None));
+        // Search answers arrive at random points, as from the worker thread.
+        let mut engine = Engine::new(app.shared_index());
         let (mut w, mut h) = (80, 24);
         app.update(Action::Resize { width: w, height: h });
-        for a in actions {
+        for (a, answer) in actions {
             if let Action::Resize { width, height } = a {
                 (w, h) = (width, height);
             }
             app.update(a);
+            if answer {
+                engine.settle(&mut app);
+            }
             if let Some(r) = app.selected() {
                 prop_assert!(app.index().get(app.index().global(r)).is_some());
             }

@@ -13,6 +13,7 @@ use pa_explorer::tui::action::Action;
 use pa_explorer::tui::app::App;
 use pa_explorer::tui::theme::Theme;
 use pa_explorer::tui::ui;
+use pa_explorer::tui::worker::Engine;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -50,7 +51,8 @@ fn action(op: u8, arg: u8) -> Action {
         26 => Action::CaretHome,
         27 => Action::CaretEnd,
         28 => Action::ClearQuery,
-        29 => Action::RunSearch,
+        // 29 answers the pending search instead (see the loop).
+        29 => Action::Top,
         30 => Action::Resize {
             width: u16::from(arg % 130),
             height: u16::from(arg / 2 % 50),
@@ -81,7 +83,15 @@ fuzz_target!(|data: &[u8]| {
         width: w,
         height: h,
     });
+    // Built only when an input asks for a search answer: most inputs never do.
+    let mut engine: Option<Engine> = None;
     for pair in data.chunks_exact(2) {
+        if pair[0] % 34 == 29 {
+            engine
+                .get_or_insert_with(|| Engine::new(app.shared_index()))
+                .settle(&mut app);
+            continue;
+        }
         let a = action(pair[0], pair[1]);
         if let Action::Resize { width, height } = a {
             (w, h) = (width, height);

@@ -85,11 +85,9 @@ fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
         let mut subject = None;
         let mut change = None;
         if r.kind.is_quantity() {
-            // `bounds` is in text order: a binary search, not a scan per figure (n²).
-            let floor = bounds[..bounds.partition_point(|&e| e <= r.start)]
-                .last()
-                .copied()
-                .unwrap_or(0);
+            // Figures come in text order, so their ends are sorted.
+            let k = bounds.partition_point(|&e| e <= r.start);
+            let floor = if k > 0 { bounds[k - 1] } else { 0 };
             let prefer_after = r.dimension == Dimension::Age;
             subject = subject::subject(
                 &v.chars,

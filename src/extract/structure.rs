@@ -39,7 +39,13 @@ pub fn split(chars: &[char]) -> Structure {
     for (k, &(start, end)) in spans.iter().enumerate() {
         let line = &chars[start..end];
         let next = spans.get(k + 1).map(|&(s, _)| chars[s]);
-        let ends_sentence = line.last().is_some_and(|&c| is_final(c) || is_closing(c));
+        // `4.` + `83万人次` on the next line: a number cut by the break, not a full stop.
+        let cut_decimal = line.len() >= 2
+            && line[line.len() - 1] == '.'
+            && line[line.len() - 2].is_ascii_digit()
+            && next.is_some_and(|c| c.is_ascii_digit());
+        let ends_sentence =
+            !cut_decimal && line.last().is_some_and(|&c| is_final(c) || is_closing(c));
         let runs_on = !ends_sentence
             && (is_long(line) || line.last().is_some_and(|&l| broken_between(l, next)));
         if open.is_none() && after_break && !runs_on && is_headline(line) {
@@ -248,6 +254,16 @@ fn is_ascii_full_stop(chars: &[char], i: usize, end: usize) -> bool {
     let after_digit = next.is_some_and(char::is_ascii_digit);
     if before_digit && after_digit {
         return false;
+    }
+    // `1,526. 11万元`, `4.` + line break + `83万`: a damaged number, not a full stop.
+    if before_digit {
+        let mut j = i + 1;
+        while j < end && chars[j].is_whitespace() {
+            j += 1;
+        }
+        if j > i + 1 && j < end && chars[j].is_ascii_digit() {
+            return false;
+        }
     }
     match next {
         None => true,

@@ -173,6 +173,13 @@ const DELTA_VERBS: &[&str] = &[
     "增长", "下降", "提高", "增加", "减少", "降低", "上升", "回落", "扩大", "缩小", "上涨", "下跌",
 ];
 
+/// Longest comparison + verb phrase looked at (`比上年末增长了` is 7).
+const MAX_DELTA_CHARS: usize = 12;
+
+/// Longest phrase read after a figure, in chars scanned: a counted noun is short, and
+/// reading to the end of a long sentence for every figure would be quadratic.
+const MAX_AFTER_CHARS: usize = 32;
+
 /// Comparisons that may stand before a delta verb.
 const COMPARISONS: &[&str] = &[
     "比上年末",
@@ -189,13 +196,11 @@ const COMPARISONS: &[&str] = &[
 /// `比上年增长`, `同比下降`, `增长`: when the clause before a figure is only a comparison
 /// and a change verb, the figure is a change, and this is its verb phrase.
 pub fn delta_phrase(chars: &[char], start: usize) -> Option<String> {
+    // A comparison and a verb are a few chars; looking further back would make a
+    // sentence of many figures quadratic.
+    let floor = start.saturating_sub(MAX_DELTA_CHARS);
     let mut s = start;
-    while s > 0 && !is_boundary(chars[s - 1]) {
-        // A delta phrase is a few words (head of at most 8 chars and a verb); scanning
-        // a longer clause to its start for every figure costs n² in figures.
-        if start - s >= MAX_AFTER_CHARS {
-            return None;
-        }
+    while s > floor && !is_boundary(chars[s - 1]) {
         s -= 1;
     }
     let mut p: Vec<char> = chars[s..start]
@@ -215,9 +220,6 @@ pub fn delta_phrase(chars: &[char], start: usize) -> Option<String> {
         || COMPARISONS.iter().any(|c| head.starts_with(c)) && head.chars().count() <= 8;
     base_ok.then(|| p.iter().collect())
 }
-
-/// How far past a figure its subject, and before it a change phrase, is looked for.
-const MAX_AFTER_CHARS: usize = 40;
 
 /// Where a clause ends or starts.
 fn is_boundary(c: char) -> bool {
@@ -377,10 +379,9 @@ fn strip_trailing(p: &mut Vec<char>) {
 /// The noun right after a figure (`1533名` → `贫困家庭学生`), up to a clause boundary,
 /// a verb that starts the predicate, or the next figure.
 fn phrase_after(chars: &[char], end: usize, ceil: usize) -> Option<String> {
-    // A subject is a short phrase; without a bound, a clause of n figures costs n².
-    let ceil = ceil.min(end.saturating_add(MAX_AFTER_CHARS));
     let mut out = String::new();
     let mut i = end;
+    let ceil = ceil.min(end + MAX_AFTER_CHARS);
     while i < ceil && !is_boundary(chars[i]) {
         if AFTER_STOP.iter().any(|w| starts_with(chars, i, w)) {
             break;

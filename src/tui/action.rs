@@ -1,5 +1,8 @@
 //! The vocabulary of user intents. Keys, mouse and terminal events become an [`Action`]
-//! (see `keymap`); only `App::update` gives them meaning. No I/O and no ratatui here.
+//! (see `keymap`); the search worker's answers arrive as actions too. Only
+//! `App::update` gives them meaning. No I/O and no ratatui here.
+
+use crate::search::Results;
 
 /// Everything the user (or the terminal) can ask of the explorer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,9 +73,13 @@ pub enum Action {
     CaretEnd,
     /// Empty the search box.
     ClearQuery,
-    /// Rank the figures against the current query. Sent by the event loop once no input
-    /// is pending, so a burst of typing costs one search, never one per key.
-    RunSearch,
+    /// The search engine has built its index and answers queries from now on.
+    SearchReady,
+    /// The ranking of one query, from the search worker; ignored unless it answers the
+    /// query in the box now.
+    SearchResults(Found),
+    /// The search engine stopped (its thread panicked); the reason is shown.
+    SearchFailed(String),
     /// A mouse click at this cell: selects the row under it and focuses its pane.
     Click { column: u16, row: u16 },
     /// The wheel turned up over this cell.
@@ -80,3 +87,19 @@ pub enum Action {
     /// The wheel turned down over this cell.
     ScrollDown { column: u16, row: u16 },
 }
+
+/// Ranked results and the generation of the query they answer.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub generation: u64,
+    pub results: Results,
+}
+
+/// Same generation and the same figures in the same order: what a test can check.
+impl PartialEq for Found {
+    fn eq(&self, other: &Found) -> bool {
+        self.generation == other.generation && self.results.figures().eq(other.results.figures())
+    }
+}
+
+impl Eq for Found {}

@@ -2,15 +2,18 @@
 //! [`App::update`], which does no I/O, so any sequence of actions can be tested without
 //! a terminal. Rendering (in `ui`) only reads an `&App`.
 
+use std::sync::Arc;
+
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::filter_menu::{self, Choices, Setting};
-use super::finder::Finder;
+use super::finder::{Engine, Finder, Request};
 use super::keymap::Mode;
 use super::layout::{self, Panes};
 use super::theme::Theme;
 use crate::index::{FigRef, Filter, Index, SectionRef, SortKey};
+use crate::search::Hit;
 
 /// The three panes, left to right (top to bottom when stacked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,7 +66,8 @@ struct View {
 
 #[derive(Debug)]
 pub struct App {
-    pub(super) index: Index,
+    /// Shared with the search worker, which ranks against the same figures.
+    pub(super) index: Arc<Index>,
     pub(super) theme: Theme,
     /// Terminal size from the last `Resize`; paging and mouse hit-tests derive from it.
     pub(super) size: (u16, u16),
@@ -94,7 +98,8 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(index: Index, theme: Theme) -> App {
+    pub fn new(index: impl Into<Arc<Index>>, theme: Theme) -> App {
+        let index = index.into();
         let mut items = vec![SectionItem::All];
         let mut counts = vec![index.len()];
         let mut rows = vec![SectionRow::Item(0)];
@@ -149,10 +154,24 @@ impl App {
         &self.index
     }
 
-    /// Whether the query changed since the last search; the event loop then sends
-    /// [`Action::RunSearch`] once no input is pending.
-    pub fn search_pending(&self) -> bool {
-        self.mode == Mode::Search && self.finder.is_dirty()
+    /// The index, to share with the search worker.
+    pub fn shared_index(&self) -> Arc<Index> {
+        Arc::clone(&self.index)
+    }
+
+    /// The query the search box waits on, if any; the event loop passes it to the
+    /// worker, whose answer comes back as [`Action::SearchResults`].
+    pub fn search_request(&self) -> Option<Request> {
+        if self.mode == Mode::Search {
+            self.finder.request()
+        } else {
+            None
+        }
+    }
+
+    /// A search is out or the engine is still indexing: results may arrive any moment.
+    pub fn awaiting_search(&self) -> bool {
+        self.search_request().is_some()
     }
 
     pub fn panes(&self) -> Option<Panes> {
@@ -167,14 +186,34 @@ impl App {
         if self.mode == Mode::Search {
             return self
                 .finder
-                .selected()
-                .and_then(|h| self.index.get(h.figure));
+                .figure(self.finder.sel)
+                .and_then(|g| self.index.get(g));
         }
         self.figures.get(self.fig_sel).copied()
     }
 
+    /// The selected search hit with its highlight positions.
+    pub(super) fn selected_hit(&self) -> Option<Hit> {
+        self.finder.hit(&self.index, self.finder.sel)
+    }
+
     /// Applies one action. No I/O: the same actions always give the same state.
     pub fn update(&mut self, action: Action) {
+        // News from the search engine is not the user's doing, so it keeps the message.
+        match action {
+            Action::SearchReady => self.finder.engine = Engine::Ready,
+            Action::SearchResults(found) => {
+                if self.finder.receive(found.generation, found.results) {
+                    self.source_scroll = 0;
+                    self.keep_visible();
+                }
+            }
+            Action::SearchFailed(why) => self.finder.engine = Engine::Failed(why),
+            user => self.user(user),
+        }
+    }
+
+    fn user(&mut self, action: Action) {
         self.message = None;
         match action {
             Action::Quit => self.exit = Some(Exit::Quit),
@@ -183,7 +222,6 @@ impl App {
                 self.size = (width, height);
                 self.keep_visible();
             }
-            Action::RunSearch => self.finder.run(&self.index),
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::ScrollUp { column, row } => self.wheel(Position::new(column, row), -3),
             Action::ScrollDown { column, row } => self.wheel(Position::new(column, row), 3),
@@ -299,7 +337,7 @@ impl App {
     }
 
     fn move_hit(&mut self, delta: isize) {
-        self.finder.sel = clamp_add(self.finder.sel, delta, self.finder.hits.len());
+        self.finder.sel = clamp_add(self.finder.sel, delta, self.finder.len());
         self.source_scroll = 0;
         self.keep_visible();
     }
@@ -376,7 +414,8 @@ impl App {
             fig_offset: self.fig_offset,
         });
         self.mode = Mode::Search;
-        self.finder.touch();
+        self.finder.sel = 0;
+        self.finder.offset = 0;
     }
 
     fn cancel_search(&mut self) {
@@ -475,7 +514,7 @@ impl App {
         } else if p.figures.contains(at) && at.y >= p.figures.y + 2 {
             let n = usize::from(at.y - p.figures.y - 2);
             if self.mode == Mode::Search {
-                if self.finder.offset + n < self.finder.hits.len() {
+                if self.finder.offset + n < self.finder.len() {
                     self.finder.sel = self.finder.offset + n;
                 }
             } else {

@@ -1,7 +1,9 @@
 //! Action sequences against the pure `App::update`.
 
 use super::*;
+use crate::tui::action::Found;
 use crate::tui::fixture;
+use crate::tui::worker::Engine as SearchEngine;
 
 fn app() -> App {
     let mut a = App::new(fixture::index(), Theme::COLOR);
@@ -16,6 +18,11 @@ fn run(a: &mut App, actions: impl IntoIterator<Item = Action>) {
     for act in actions {
         a.update(act);
     }
+}
+
+/// Answers the pending query on the spot, as the worker would.
+fn settle(a: &mut App) {
+    SearchEngine::new(a.shared_index()).settle(a);
 }
 
 fn typed(s: &str) -> Vec<Action> {
@@ -96,17 +103,16 @@ fn focus_moves_between_panes() {
 }
 
 #[test]
-fn search_runs_only_when_asked_and_enter_jumps() {
+fn typing_asks_for_a_search_and_enter_jumps() {
     let mut a = app();
     run(&mut a, [Action::OpenSearch]);
+    assert_eq!(a.search_request(), None, "nothing to rank yet");
     run(&mut a, typed("1533"));
-    assert!(
-        a.search_pending(),
-        "typing marks the query, it does not search"
-    );
-    assert!(a.finder.hits.is_empty());
-    run(&mut a, [Action::RunSearch]);
-    assert!(!a.search_pending());
+    let req = a.search_request().expect("typing asks for a search");
+    assert_eq!(req.query, "1533");
+    assert!(a.finder.is_empty(), "typing does not search");
+    settle(&mut a);
+    assert_eq!(a.search_request(), None);
     assert_eq!(selected_text(&a), "1533名");
     run(&mut a, [Action::Activate]);
     assert_eq!(a.mode(), Mode::Normal);
@@ -122,7 +128,8 @@ fn escape_restores_the_view_before_the_search() {
     let before = (a.sec_sel, a.fig_sel, a.filter.clone(), a.focus);
     run(&mut a, [Action::OpenSearch]);
     run(&mut a, typed("养老"));
-    run(&mut a, [Action::RunSearch, Action::Down, Action::Back]);
+    settle(&mut a);
+    run(&mut a, [Action::Down, Action::Back]);
     assert_eq!(a.mode(), Mode::Normal);
     assert_eq!((a.sec_sel, a.fig_sel, a.filter.clone(), a.focus), before);
 }
@@ -143,7 +150,8 @@ fn enter_clears_filters_that_hide_the_hit() {
     let unit = a.filter.unit.clone();
     run(&mut a, [Action::OpenSearch]);
     run(&mut a, typed("0-17岁"));
-    run(&mut a, [Action::RunSearch, Action::Activate]);
+    settle(&mut a);
+    run(&mut a, [Action::Activate]);
     assert_eq!(selected_text(&a), "0-17岁");
     assert_ne!(a.filter.unit, unit);
 }
@@ -164,14 +172,68 @@ fn search_edits_paste_and_caret() {
         ],
     );
     assert_eq!(a.finder.query(), "老 保");
-    run(&mut a, [Action::ClearQuery, Action::RunSearch]);
-    assert!(a.finder.hits.is_empty());
+    settle(&mut a);
+    assert!(!a.finder.is_empty());
+    run(&mut a, [Action::ClearQuery]);
+    settle(&mut a);
+    assert!(a.finder.is_empty());
     run(&mut a, [Action::Activate]);
     assert_eq!(
         a.mode(),
         Mode::Normal,
         "Enter with no hit just closes the box"
     );
+}
+
+#[test]
+fn results_of_an_older_query_are_dropped() {
+    let mut a = app();
+    let mut engine = SearchEngine::new(a.shared_index());
+    run(&mut a, [Action::OpenSearch]);
+    run(&mut a, typed("养"));
+    let old = a.search_request().unwrap();
+    run(&mut a, typed("老"));
+    let new = a.search_request().unwrap();
+    assert!(new.generation > old.generation);
+    let late = engine.answer(&old);
+    run(&mut a, [Action::SearchReady, late]);
+    assert!(
+        a.finder.is_stale(),
+        "the answer to 养 is not shown for 养老"
+    );
+    assert!(a.finder.is_empty());
+    run(&mut a, [engine.answer(&new)]);
+    assert!(!a.finder.is_stale());
+    assert!(!a.finder.is_empty());
+}
+
+#[test]
+fn new_results_keep_the_typed_text_and_the_message() {
+    let mut a = app();
+    run(&mut a, [Action::OpenSearch]);
+    run(&mut a, typed("养老"));
+    a.message = Some("note".to_string());
+    let generation = a.search_request().unwrap().generation;
+    run(
+        &mut a,
+        [Action::SearchResults(Found {
+            generation,
+            results: crate::search::Results::default(),
+        })],
+    );
+    assert_eq!(a.finder.query(), "养老");
+    assert_eq!(a.message.as_deref(), Some("note"));
+}
+
+#[test]
+fn a_failed_engine_stops_asking() {
+    let mut a = app();
+    run(&mut a, [Action::OpenSearch]);
+    run(&mut a, typed("养"));
+    run(&mut a, [Action::SearchFailed("boom".into())]);
+    assert_eq!(a.search_request(), None);
+    run(&mut a, typed("老"));
+    assert_eq!(a.finder.query(), "养老", "typing still works");
 }
 
 #[test]

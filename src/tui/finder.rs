@@ -1,26 +1,42 @@
-//! The search box's state: the query with its caret, the ranked hits, and the one place
-//! the explorer calls the search engine. Pure: no I/O, no drawing.
+//! The search box's state: the query with its caret, the generation that names each
+//! edit of it, and the ranked results of the newest query answered so far. Pure: no I/O,
+//! no drawing, and no searching — the event loop hands [`Request`]s to a worker (see
+//! `worker`) and the answers come back as actions.
 
 use crate::index::Index;
-use crate::search::{Hit, SearchOptions, search};
+use crate::search::{Hit, Results, SearchOptions};
 
-/// More hits than anyone scrolls through; keeps ranking and drawing cheap on big data.
+/// More hits than anyone scrolls through; keeps ranking cheap on big data.
 pub const MAX_HITS: usize = 500;
 
-/// The only call into [`crate::search`], so a change of its options touches one line.
+/// The options of every search the explorer runs, so a change of them touches one line.
 #[allow(
     clippy::needless_update,
     reason = "SearchOptions is growing (pinyin, numbers)"
 )]
-pub fn find(index: &Index, query: &str) -> Vec<Hit> {
-    search(
-        index,
-        query,
-        SearchOptions {
-            limit: Some(MAX_HITS),
-            ..SearchOptions::default()
-        },
-    )
+pub fn options() -> SearchOptions {
+    SearchOptions {
+        limit: Some(MAX_HITS),
+        ..SearchOptions::default()
+    }
+}
+
+/// A query to rank, named by the generation of the edit that produced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub generation: u64,
+    pub query: String,
+}
+
+/// Whether the search engine can answer yet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// Its index is being built; queries wait.
+    #[default]
+    Indexing,
+    Ready,
+    /// It stopped (a panic on its thread); the reason is shown in the status bar.
+    Failed(String),
 }
 
 /// Query, caret and results.
@@ -29,11 +45,15 @@ pub struct Finder {
     query: String,
     /// Caret position in chars, `0..=query.chars().count()`.
     caret: usize,
-    pub hits: Vec<Hit>,
+    results: Results,
     pub sel: usize,
     pub offset: usize,
-    /// The query changed since the hits were ranked.
-    dirty: bool,
+    /// Bumped by every edit of the query. Starts equal to `answered`: the empty query
+    /// has no hits, so there is nothing to ask.
+    generation: u64,
+    /// The generation `results` answer; behind `generation` while a search is out.
+    answered: u64,
+    pub engine: Engine,
 }
 
 impl Finder {
@@ -55,8 +75,60 @@ impl Finder {
         &self.query[..end]
     }
 
-    pub fn is_dirty(&self) -> bool {
-        self.dirty
+    /// The results shown are for an older query than the one in the box.
+    pub fn is_stale(&self) -> bool {
+        self.generation != self.answered
+    }
+
+    /// The query still to rank, if any (none once the engine has failed).
+    pub fn request(&self) -> Option<Request> {
+        (self.is_stale() && !matches!(self.engine, Engine::Failed(_))).then(|| Request {
+            generation: self.generation,
+            query: self.query.clone(),
+        })
+    }
+
+    /// Takes the results of a search if they answer the query in the box now; results
+    /// of an older query are dropped, since a newer search is already on its way.
+    pub fn receive(&mut self, generation: u64, results: Results) -> bool {
+        if generation != self.generation {
+            return false;
+        }
+        self.results = results;
+        self.answered = generation;
+        self.sel = 0;
+        self.offset = 0;
+        true
+    }
+
+    /// How many hits are ranked.
+    pub fn len(&self) -> usize {
+        self.results.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.results.is_empty()
+    }
+
+    /// The global figure number of the `i`-th hit.
+    pub fn figure(&self, i: usize) -> Option<usize> {
+        self.results.figures().nth(i)
+    }
+
+    /// The `i`-th hit with its highlight positions, computed now: only drawn rows pay
+    /// for them. `index` must be the one the search ran on.
+    pub fn hit(&self, index: &Index, i: usize) -> Option<Hit> {
+        self.results.hit(index, i)
+    }
+
+    /// Hits `offset..offset + rows` with positions, for the rows on screen.
+    pub fn page(&self, index: &Index, rows: usize) -> Vec<Hit> {
+        self.results
+            .hits(index, self.offset..self.offset.saturating_add(rows))
+    }
+
+    fn edited(&mut self) {
+        self.generation += 1;
     }
 
     fn byte_at(&self, caret: usize) -> usize {
@@ -66,7 +138,7 @@ impl Finder {
             .map_or(self.query.len(), |(b, _)| b)
     }
 
-    fn len(&self) -> usize {
+    fn char_len(&self) -> usize {
         self.query.chars().count()
     }
 
@@ -83,7 +155,7 @@ impl Finder {
         let at = self.byte_at(self.caret);
         self.query.insert_str(at, &clean);
         self.caret += clean.chars().count();
-        self.dirty = true;
+        self.edited();
     }
 
     pub fn backspace(&mut self) {
@@ -91,22 +163,22 @@ impl Finder {
             self.caret -= 1;
             let at = self.byte_at(self.caret);
             self.query.remove(at);
-            self.dirty = true;
+            self.edited();
         }
     }
 
     pub fn delete(&mut self) {
-        if self.caret < self.len() {
+        if self.caret < self.char_len() {
             let at = self.byte_at(self.caret);
             self.query.remove(at);
-            self.dirty = true;
+            self.edited();
         }
     }
 
     pub fn clear(&mut self) {
         self.query.clear();
         self.caret = 0;
-        self.dirty = true;
+        self.edited();
     }
 
     pub fn caret_left(&mut self) {
@@ -114,7 +186,7 @@ impl Finder {
     }
 
     pub fn caret_right(&mut self) {
-        self.caret = (self.caret + 1).min(self.len());
+        self.caret = (self.caret + 1).min(self.char_len());
     }
 
     pub fn caret_home(&mut self) {
@@ -122,24 +194,7 @@ impl Finder {
     }
 
     pub fn caret_end(&mut self) {
-        self.caret = self.len();
-    }
-
-    /// Marks the query as needing a search (e.g. when the box reopens).
-    pub fn touch(&mut self) {
-        self.dirty = true;
-    }
-
-    /// Ranks the figures against the current query, replacing the hits.
-    pub fn run(&mut self, index: &Index) {
-        self.hits = find(index, &self.query);
-        self.sel = 0;
-        self.offset = 0;
-        self.dirty = false;
-    }
-
-    pub fn selected(&self) -> Option<&Hit> {
-        self.hits.get(self.sel)
+        self.caret = self.char_len();
     }
 }
 
@@ -165,7 +220,7 @@ mod tests {
         f.caret_home();
         f.backspace();
         assert_eq!(f.query(), "养险费");
-        assert!(f.is_dirty());
+        assert!(f.is_stale());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::app::App;
 use super::fixture;
 use super::theme::Theme;
 use super::ui;
+use super::worker::Engine;
 use crate::text;
 
 /// The bundled Jinan dataset: what users see first.
@@ -45,7 +46,7 @@ fn search_for(app: &mut App, q: &str) {
     for c in q.chars() {
         app.update(Action::Insert(c));
     }
-    app.update(Action::RunSearch);
+    Engine::new(app.shared_index()).settle(app);
 }
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -70,6 +71,19 @@ fn search_with_results() {
         search_for(&mut a, "养老");
         shot("search", &a, w, h);
     }
+}
+
+/// What typing looks like before the answer: the box shows the text at once, the pane
+/// keeps what it had, marked.
+#[test]
+fn search_in_flight() {
+    let mut a = app_at(80, 24);
+    a.update(Action::OpenSearch);
+    a.update(Action::Insert('养'));
+    shot("search_indexing", &a, 80, 24);
+    search_for(&mut a, "老");
+    a.update(Action::Insert('保'));
+    shot("search_searching", &a, 80, 24);
 }
 
 #[test]
@@ -143,7 +157,7 @@ fn no_size_panics() {
     for (w, h) in sizes {
         for setup in [
             vec![],
-            vec![Action::OpenSearch, Action::Insert('养'), Action::RunSearch],
+            vec![Action::OpenSearch, Action::Insert('养')],
             vec![Action::ToggleHelp],
             vec![Action::OpenFilters],
         ] {
@@ -151,6 +165,9 @@ fn no_size_panics() {
             for act in setup {
                 a.update(act);
             }
+            // Indexing, then with results.
+            draw(&a, w, h);
+            Engine::new(a.shared_index()).settle(&mut a);
             draw(&a, w, h);
         }
     }

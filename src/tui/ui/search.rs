@@ -11,6 +11,7 @@ use super::{pane_block, styled};
 use crate::search::{Field, Hit};
 use crate::text;
 use crate::tui::app::{App, Pane};
+use crate::tui::finder::Engine;
 
 fn field_label(f: Field) -> &'static str {
     match f {
@@ -36,10 +37,13 @@ fn field_text(app: &App, hit: &Hit) -> String {
 
 pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
     let f = &app.finder;
-    let title = if f.is_dirty() {
-        "Results …".to_string()
-    } else {
-        format!("Results {}", f.hits.len())
+    // While a search is out the previous results stay, marked, so typing never blanks
+    // the pane.
+    let title = match &f.engine {
+        Engine::Failed(_) => "Results (search unavailable)".to_string(),
+        Engine::Indexing if f.is_stale() => "Results (indexing…)".to_string(),
+        _ if f.is_stale() => format!("Results {} (searching…)", f.len()),
+        _ => format!("Results {}", f.len()),
     };
     let block = pane_block(app, title, Pane::Figures);
     let inner = block.inner(area);
@@ -59,11 +63,15 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
         styled::cell("", rest, bold),
     ]);
     buf.set_line(inner.x, inner.y, &head, inner.width);
-    if f.hits.is_empty() {
-        let msg = if f.query().trim().is_empty() {
-            "Type to search figures, subjects, sentences and headlines."
-        } else {
-            "No figure matches."
+    if f.is_empty() {
+        let msg = match &f.engine {
+            _ if f.query().trim().is_empty() => {
+                "Type to search figures, subjects, sentences and headlines."
+            }
+            Engine::Failed(_) => "Search is unavailable (see the status bar).",
+            Engine::Indexing if f.is_stale() => "Indexing the figures…",
+            _ if f.is_stale() => "Searching…",
+            _ => "No figure matches.",
         };
         buf.set_line(
             inner.x,
@@ -74,7 +82,7 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height - 1);
-    for (i, hit) in f.hits.iter().enumerate().skip(f.offset).take(rows) {
+    for (i, hit) in (f.offset..).zip(&f.page(&app.index, rows)) {
         let Some(r) = app.index.get(hit.figure) else {
             continue;
         };

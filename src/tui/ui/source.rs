@@ -85,7 +85,7 @@ fn source_lines<'a>(app: &App, r: FigRef, width: usize) -> (Vec<Line<'a>>, usize
         .map_or(sentence.end, |s| s.end.max(sentence.end));
     let body = char_slice(doc, start, end);
     // Match positions of a search hit in the sentence, as document offsets.
-    let matched: Vec<usize> = match app.finder.selected() {
+    let matched: Vec<usize> = match app.selected_hit() {
         Some(h) if app.mode() == Mode::Search && h.field == Field::Sentence => {
             h.positions.iter().map(|p| p + sentence.start).collect()
         }

@@ -11,6 +11,7 @@ use crate::index::SortKey;
 use crate::text;
 use crate::tui::app::{App, SectionItem};
 use crate::tui::filter_menu;
+use crate::tui::finder::Engine;
 use crate::tui::keymap;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -34,6 +35,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(m) = &app.message {
         spans.push(Span::styled(
             format!("  {}", text::sanitize(m)),
+            theme.warning(),
+        ));
+    }
+    // Unlike a message this stays: searching is off until the explorer restarts.
+    if let Engine::Failed(why) = &app.finder.engine {
+        spans.push(Span::styled(
+            format!("  search failed: {}", text::sanitize(why)),
             theme.warning(),
         ));
     }
