@@ -491,7 +491,6 @@ fn damaged_decimal_point_at_a_break() {
 /// punctuation writes n × its length: 1 MB of `0人1人2人…` wrote 61 GB. Extraction
 /// itself is linear (the table takes 1.4 s).
 #[test]
-#[ignore = "JSONL output is quadratic in sentence length; see the hardening report"]
 fn jsonl_output_is_linear_in_the_input() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = String::new();

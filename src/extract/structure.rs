@@ -198,8 +198,58 @@ fn is_headline(line: &[char]) -> bool {
         && sentence_spans(line, 0, line.len()).len() == 1
 }
 
-/// Sentence spans within one line `[start, end)`.
+/// Longest sentence kept whole. Text without stops (a scraped table, a run-on PDF line)
+/// would otherwise make one sentence of megabytes, which every figure of it quotes.
+pub const MAX_SENTENCE_CHARS: usize = 300;
+
+/// Sentence spans within one line `[start, end)`, none longer than
+/// [`MAX_SENTENCE_CHARS`].
 fn sentence_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (s, e) in stop_spans(chars, start, end) {
+        split_long(chars, s, e, &mut out);
+    }
+    out
+}
+
+/// Cuts an over-long sentence at clause marks (，；、：), or where none is near, where
+/// neither side is part of a number and no unit follows.
+fn split_long(chars: &[char], mut s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    while e - s > MAX_SENTENCE_CHARS {
+        let limit = s + MAX_SENTENCE_CHARS;
+        let soft = (s + MAX_SENTENCE_CHARS / 2..limit)
+            .rev()
+            .find(|&i| "，,；;、：:".contains(chars[i - 1]));
+        // Best between two words; else just before a number, after its predecessor's
+        // unit (`…99人|100人`); else after the run of number chars the limit falls in,
+        // so a megabyte of digits stays one (flagged) numeral rather than thousands.
+        let hard = || {
+            let free =
+                |i: usize| !in_figure(chars[i - 1]) && super::units::unit_at(chars, i).is_none();
+            let window = || (limit - 32..=limit).rev();
+            window()
+                .find(|&i| free(i) && !in_figure(chars[i]))
+                .or_else(|| window().find(|&i| free(i)))
+                .unwrap_or_else(|| (limit..e).find(|&i| !in_figure(chars[i])).unwrap_or(e))
+        };
+        let cut = soft.unwrap_or_else(hard);
+        if let Some(span) = trim(chars, s, cut) {
+            out.push(span);
+        }
+        s = cut;
+    }
+    if let Some(span) = trim(chars, s, e) {
+        out.push(span);
+    }
+}
+
+/// Chars a figure can be made of, which a forced cut must not separate.
+fn in_figure(c: char) -> bool {
+    c.is_ascii_digit() || ".,%％".contains(c) || super::numeral::is_numeral_char(c)
+}
+
+/// Spans between sentence stops within one line `[start, end)`.
+fn stop_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;
     let mut i = start;
@@ -352,6 +402,39 @@ mod tests {
         let st = split(&chars);
         assert_eq!(st.sections.len(), 1);
         assert_eq!(st.sentences.len(), 1);
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_at_clause_marks_not_inside_figures() {
+        let s: String = (0..400).map(|i| format!("{i}人")).collect();
+        let chars: Vec<char> = s.chars().collect();
+        let st = split(&chars);
+        assert!(st.sentences.len() > 1);
+        let mut joined = String::new();
+        for sen in &st.sentences {
+            assert!(sen.end - sen.start <= MAX_SENTENCE_CHARS);
+            assert!(
+                !sen.text.starts_with('人'),
+                "cut inside a figure: {}",
+                sen.text
+            );
+            assert!(
+                sen.text.ends_with('人'),
+                "cut inside a figure: {}",
+                sen.text
+            );
+            joined.push_str(&sen.text);
+        }
+        assert_eq!(joined, s);
+        let clauses = format!("{}。", vec!["开展项目829个"; 60].join("，"));
+        let chars: Vec<char> = clauses.chars().collect();
+        for sen in split(&chars).sentences {
+            assert!(
+                sen.text.ends_with('，') || sen.text.ends_with('。'),
+                "{}",
+                sen.text
+            );
+        }
     }
 
     #[test]
