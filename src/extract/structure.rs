@@ -406,7 +406,9 @@ mod tests {
 
     #[test]
     fn over_long_sentences_are_cut_at_clause_marks_not_inside_figures() {
-        let s: String = (0..400).map(|i| format!("{i}人")).collect();
+        let s: String = (0..400)
+            .flat_map(|i| format!("{i}人").chars().collect::<Vec<_>>())
+            .collect();
         let chars: Vec<char> = s.chars().collect();
         let st = split(&chars);
         assert!(st.sentences.len() > 1);
