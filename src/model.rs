@@ -197,6 +197,16 @@ impl Dimension {
         }
     }
 
+    /// How the dimension reads to a person (`person-times`, `not a quantity`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Dimension::PersonTimes => "person-times",
+            Dimension::PercentagePoints => "percentage points",
+            Dimension::None => "not a quantity",
+            other => other.as_str(),
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Dimension> {
         Dimension::ALL.into_iter().find(|d| d.as_str() == s)
     }

@@ -275,7 +275,7 @@ fn quantity(
     let mut high = None;
     let mut shape = Shape::Point;
     let mut inclusive = None;
-    let mut approx = Approx::Exact;
+    let approx = Approx::Exact;
     let mut pos = n.end;
     let mut unit = unit;
 
@@ -344,22 +344,15 @@ fn quantity(
             pos = stop;
         }
     }
-    if let Some((at, (s, sh, inc, ap))) = suffix_after(chars, pos, end, unit.is_some()) {
-        pos = at;
-        if *sh != Shape::Point {
-            if shape == Shape::Point {
-                shape = *sh;
-                inclusive = *inc;
-            } else {
-                warnings.push(format!(
-                    "conflicting qualifiers: {s} after an already bounded figure"
-                ));
-            }
-        }
-        if *ap == Approx::About {
-            approx = Approx::About;
-        }
-        pos += s.chars().count();
+    let mut q = Qualified {
+        shape,
+        inclusive,
+        approx,
+        warnings,
+    };
+    if let Some((at, qualifier)) = suffix_after(chars, pos, end, unit.is_some()) {
+        q.apply(qualifier, "after");
+        pos = at + qualifier.0.chars().count();
     }
 
     // Before the number: a rate (每人每年), then a qualifier (约, 超过…), then 由/从.
@@ -369,25 +362,19 @@ fn quantity(
         rate = rate.or_else(|| Some(chars[rate_start..start].iter().collect()));
         start = rate_start;
     }
-    if let Some((p, sh, inc, ap)) = PREFIXES
+    if let Some(qualifier) = PREFIXES
         .iter()
         .find(|(p, ..)| ends_with(chars, start, p) && start - p.chars().count() >= sentence_start)
     {
-        if *sh != Shape::Point {
-            if shape == Shape::Point {
-                shape = *sh;
-                inclusive = *inc;
-            } else {
-                warnings.push(format!(
-                    "conflicting qualifiers: {p} before an already bounded figure"
-                ));
-            }
-        }
-        if *ap == Approx::About {
-            approx = Approx::About;
-        }
-        start -= p.chars().count();
+        q.apply(qualifier, "before");
+        start -= qualifier.0.chars().count();
     }
+    let Qualified {
+        shape,
+        inclusive,
+        mut approx,
+        mut warnings,
+    } = q;
     if approx == Approx::Exact && clause_says_about(chars, start, sentence_start) {
         approx = Approx::About;
     }
@@ -416,6 +403,33 @@ fn quantity(
         warnings,
         change_from,
         number_start: n.start,
+    }
+}
+
+/// Shape and approximation as qualifiers are met, before and after the number.
+struct Qualified {
+    shape: Shape,
+    inclusive: Option<bool>,
+    approx: Approx,
+    warnings: Vec<String>,
+}
+
+impl Qualified {
+    /// The first bound wins; a second one is reported, not silently applied.
+    fn apply(&mut self, &(text, shape, inclusive, approx): &Qualifier, side: &str) {
+        if shape != Shape::Point {
+            if self.shape == Shape::Point {
+                self.shape = shape;
+                self.inclusive = inclusive;
+            } else {
+                self.warnings.push(format!(
+                    "conflicting qualifiers: {text} {side} an already bounded figure"
+                ));
+            }
+        }
+        if approx == Approx::About {
+            self.approx = Approx::About;
+        }
     }
 }
 

@@ -59,23 +59,7 @@ impl Choices {
 }
 
 pub fn dimension_label(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Money => "money",
-        Dimension::People => "people",
-        Dimension::PersonTimes => "person-times",
-        Dimension::Households => "households",
-        Dimension::Items => "items",
-        Dimension::Percent => "percent",
-        Dimension::PercentagePoints => "percentage points",
-        Dimension::Multiple => "multiple",
-        Dimension::Length => "length",
-        Dimension::Area => "area",
-        Dimension::Mass => "mass",
-        Dimension::Age => "age",
-        Dimension::Time => "time",
-        Dimension::Count => "count",
-        Dimension::None => "not a quantity",
-    }
+    d.label()
 }
 
 pub fn shape_label(s: ShapeFilter) -> &'static str {
