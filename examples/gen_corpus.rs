@@ -308,14 +308,7 @@ impl Builder {
 
     fn sentence(&mut self, pieces: &[Piece], headline: bool) -> String {
         if self.sections.is_empty() {
-            self.sections.push(Section {
-                index: 0,
-                headline: None,
-                start: 0,
-                end: 0,
-                first_sentence: 0,
-                last_sentence: 0,
-            });
+            self.sections.push(Section::lead());
         }
         let (start, byte) = (self.chars, self.text.len());
         let index = self.sentences.len();

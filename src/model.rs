@@ -67,6 +67,21 @@ pub struct Section {
     pub last_sentence: usize,
 }
 
+impl Section {
+    /// The lead, empty until sentences are added: every document has one, even when it
+    /// starts with a headline.
+    pub fn lead() -> Section {
+        Section {
+            index: 0,
+            headline: None,
+            start: 0,
+            end: 0,
+            first_sentence: 0,
+            last_sentence: 0,
+        }
+    }
+}
+
 /// A sentence (or a headline line), with its place in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

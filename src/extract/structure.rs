@@ -18,14 +18,7 @@ pub struct Structure {
 
 /// Splits `chars` (the whole document) into sections and sentences.
 pub fn split(chars: &[char]) -> Structure {
-    let mut sections = vec![Section {
-        index: 0,
-        headline: None,
-        start: 0,
-        end: 0,
-        first_sentence: 0,
-        last_sentence: 0,
-    }];
+    let mut sections = vec![Section::lead()];
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut paragraph = 0;
     // A paragraph whose last line did not end a sentence: in text extracted from PDF,
