@@ -354,7 +354,7 @@ impl Builder {
     fn finish(mut self, id: &str, rng: &mut Rng) -> Document {
         self.close_section();
         for (i, f) in self.figures.iter_mut().enumerate() {
-            f.id = format!("f{:03}", i + 1);
+            f.id = format!("f{:03}", i + 1).into();
         }
         let n = self.sections.len();
         Document {
@@ -393,19 +393,19 @@ fn make_figure(
     let chars: Vec<char> = before.chars().filter(|c| !c.is_whitespace()).collect();
     let subject: String = chars[chars.len().saturating_sub(6)..].iter().collect();
     Figure {
-        id: String::new(),
+        id: compact_str::CompactString::default(),
         kind,
-        text: text.to_string(),
-        exact: exact.map(|d| d.to_string()),
+        text: text.into(),
+        exact: exact.map(|d| d.to_string().into()),
         value: exact.map(Decimal::to_f64),
         exact_high: None,
         high: None,
         shape: Shape::Point,
         inclusive: None,
         approx: Approx::Exact,
-        unit: Some(canon.to_string()),
+        unit: Some(canon.into()),
         dimension,
-        subject: (!subject.is_empty()).then_some(subject),
+        subject: (!subject.is_empty()).then(|| subject.into()),
         rate: None,
         change: None,
         date: None,
@@ -446,7 +446,8 @@ fn cut(doc: &mut Document, keep: usize) {
         return;
     }
     doc.figures.truncate(keep);
-    let ids: std::collections::HashSet<String> = doc.figures.iter().map(|f| f.id.clone()).collect();
+    let ids: std::collections::HashSet<compact_str::CompactString> =
+        doc.figures.iter().map(|f| f.id.clone()).collect();
     for f in &mut doc.figures {
         f.same_as.retain(|id| ids.contains(id));
         if f.change.as_ref().is_some_and(|c| !ids.contains(&c.other)) {

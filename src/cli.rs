@@ -32,6 +32,11 @@ pub struct DataArgs {
     /// the bundled dataset; may be given several times
     #[arg(long = "data", value_name = "FILE|DIR", global = true, num_args = 1..)]
     pub data: Vec<PathBuf>,
+    /// Neither read nor write the binary cache that reopens large datasets (8 MB of JSON
+    /// or more) several times faster; it is kept in $PA_EXPLORER_CACHE_DIR, else
+    /// $XDG_CACHE_HOME/pa-explorer, else ~/.cache/pa-explorer
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

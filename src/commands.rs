@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, FilterArgs, Format, SortArg};
+use crate::cli::{Cli, Command, DataArgs, FilterArgs, Format, SortArg};
 use crate::dataset;
 use crate::error::{Error, Result};
 use crate::extract::{self, numeral};
@@ -38,10 +38,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let code = match cli.command {
         None => {
             drop(out);
-            let index = load_index(&cli.data.data)?;
+            let index = load_index(&cli.data)?;
             return crate::tui::run(index);
         }
-        Some(cmd) => execute(cmd, &cli.data.data, &mut out)?,
+        Some(cmd) => execute(cmd, &cli.data, &mut out)?,
     };
     out.flush().or_else(ignore_broken_pipe)?;
     Ok(code)
@@ -60,7 +60,7 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
 }
 
 /// Runs one subcommand, writing to `out`.
-pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<ExitCode> {
+pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<ExitCode> {
     let result = match cmd {
         Command::Extract { file, format } => {
             let text = dataset::read_text(&file)?;
@@ -104,16 +104,16 @@ pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<E
             }
         }
         Command::Sections { format } => {
-            let index = load_index(data)?;
-            output::sections(out, &index, format)
+            let index = load_for_once(data)?;
+            output::sections(out, index, format)
         }
         Command::Figures {
             filter,
             sort,
             format,
         } => {
-            let index = load_index(data)?;
-            let filter = to_filter(&index, &filter)?;
+            let index = load_for_once(data)?;
+            let filter = to_filter(index, &filter)?;
             let mut refs = index.filter(&filter);
             index.sort(
                 &mut refs,
@@ -122,16 +122,16 @@ pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<E
                     SortArg::Value => SortKey::Value,
                 },
             );
-            output::figures(out, &index, &refs, format)
+            output::figures(out, index, &refs, format)
         }
         Command::Show { id, format } => {
-            let index = load_index(data)?;
+            let index = load_for_once(data)?;
             let r = index
                 .find_id(&id)
                 .ok_or_else(|| Error::UnknownId(id.clone()))?;
             match format {
-                Format::Table => output::show(out, &index, r),
-                _ => output::figures(out, &index, &[r], format),
+                Format::Table => output::show(out, index, r),
+                _ => output::figures(out, index, &[r], format),
             }
         }
         Command::Search {
@@ -140,13 +140,13 @@ pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<E
             no_pinyin,
             format,
         } => {
-            let index = load_index(data)?;
+            let index = load_for_once(data)?;
             let opts = SearchOptions {
                 limit: Some(limit),
                 pinyin: !no_pinyin,
             };
-            let hits = search::search(&index, &query, opts);
-            output::hits(out, &index, &hits, format)
+            let hits = search::search(index, &query, opts);
+            output::hits(out, index, &hits, format)
         }
     };
     result.or_else(ignore_broken_pipe)?;
@@ -154,13 +154,27 @@ pub fn execute(cmd: Command, data: &[PathBuf], out: &mut impl Write) -> Result<E
 }
 
 /// The bundled dataset, or the datasets named with `--data`.
-pub fn load_index(data: &[PathBuf]) -> Result<Index> {
-    let docs = if data.is_empty() {
+pub fn load_index(data: &DataArgs) -> Result<Index> {
+    let docs = if data.data.is_empty() {
         dataset::bundled()?.documents
     } else {
-        dataset::load_many(data)?
+        let opts = dataset::LoadOptions {
+            cache_dir: if data.no_cache {
+                None
+            } else {
+                dataset::cache::default_dir()
+            },
+        };
+        dataset::load_many_with(&data.data, &opts)?
     };
     Ok(Index::new(docs))
+}
+
+/// [`load_index`] for a command that answers once and exits. The index is never freed:
+/// dropping a million figures one allocation at a time would cost a tenth of a second or
+/// more just before the process ends, and the OS takes the memory back at once.
+fn load_for_once(data: &DataArgs) -> Result<&'static Index> {
+    Ok(Box::leak(Box::new(load_index(data)?)))
 }
 
 /// A document id from a file name: `reports/2021 jinan.txt` → `2021-jinan`.

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-mod parallel;
+pub mod cache;
+mod stream;
 
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Document, SCHEMA_VERSION};
@@ -64,10 +65,52 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String> {
     Ok(text)
 }
 
+/// How datasets are loaded.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Directory for binary caches of large datasets (see [`cache`]); `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
 /// Loads and validates a dataset file.
 pub fn load(path: &Path) -> Result<Dataset> {
-    let json = read_json(path)?;
-    parse(&json, path)
+    Ok(Dataset {
+        schema_version: SCHEMA_VERSION,
+        documents: load_file(path, &LoadOptions::default())?,
+    })
+}
+
+/// The documents of one dataset file: from its cache when one matches, else streamed
+/// from the JSON on all cores, else — only when something is wrong — read whole by the
+/// careful path, which says what and where.
+fn load_file(path: &Path, opts: &LoadOptions) -> Result<Vec<Document>> {
+    let cache_dir = opts.cache_dir.as_deref().filter(|_| {
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= cache::MIN_SOURCE_BYTES)
+    });
+    if let Some(dir) = cache_dir
+        && let Some(docs) = cache::read(dir, path)
+        && unique_ids(&docs)
+    {
+        return Ok(docs);
+    }
+    let file = std::fs::File::open(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let docs = match stream::load_json(file) {
+        Some(docs) if unique_ids(&docs) => docs,
+        _ => parse(&read_json(path)?, path)?.documents,
+    };
+    if let Some(dir) = cache_dir {
+        // Best effort: without a cache the next load is only slower.
+        let _ = cache::write(dir, path, &docs);
+    }
+    Ok(docs)
+}
+
+fn unique_ids(docs: &[Document]) -> bool {
+    let mut seen = HashSet::new();
+    docs.iter().all(|d| seen.insert(d.id.as_str()))
 }
 
 /// Reads a dataset file as text. The bytes are read once and turned into the `String`
@@ -110,8 +153,13 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// Loads every dataset named: files, or directories whose `*.json` files are all loaded
-/// (in name order). Document ids must be unique across all of them.
+/// (in name order). Document ids must be unique across all of them. No cache.
 pub fn load_many(paths: &[PathBuf]) -> Result<Vec<Document>> {
+    load_many_with(paths, &LoadOptions::default())
+}
+
+/// [`load_many`], with options.
+pub fn load_many_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Document>> {
     let mut files = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -139,12 +187,10 @@ pub fn load_many(paths: &[PathBuf]) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     let mut seen = HashSet::new();
     for f in &files {
-        let json = read_json(f)?;
-        let ds = parse(&json, f)?;
-        for (d, doc) in ds.documents.into_iter().enumerate() {
+        for (d, doc) in load_file(f, opts)?.into_iter().enumerate() {
             if !seen.insert(doc.id.clone()) {
                 let field = format!("documents[{d}].id");
-                let (line, column) = locate(&json, &field);
+                let (line, column) = locate(&read_json(f)?, &field);
                 return Err(Error::InvalidDataset {
                     path: f.clone(),
                     line,
@@ -166,10 +212,13 @@ pub fn load_many(paths: &[PathBuf]) -> Result<Vec<Document>> {
 pub fn parse(json: &str, path: &Path) -> Result<Dataset> {
     // The fast path: documents parsed on all cores. Anything off falls through to the
     // careful path below, which names what is wrong and where.
-    if let Some(dataset) = parallel::parse(json)
-        && validate(&dataset).is_ok()
+    if let Some(documents) = stream::load_json(json.as_bytes())
+        && unique_ids(&documents)
     {
-        return Ok(dataset);
+        return Ok(Dataset {
+            schema_version: SCHEMA_VERSION,
+            documents,
+        });
     }
     let invalid =
         |line: usize, column: usize, field: &str, message: String| Error::InvalidDataset {

@@ -248,7 +248,7 @@ impl Index {
         if self.docs.len() > 1 {
             format!("{}:{}", self.doc(r).id, f.id)
         } else {
-            f.id.clone()
+            f.id.to_string()
         }
     }
 

@@ -5,6 +5,7 @@
 //! into [`Document::text`], end exclusive, so Chinese text can never be split inside a
 //! character. This module must not import ratatui, crossterm or clap, and never prints.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// Version of the dataset JSON layout. Bump it on any incompatible change.
@@ -275,65 +276,108 @@ pub enum ChangeRole {
 pub struct Change {
     pub role: ChangeRole,
     /// Id of the figure at the other end of the change (for a delta, its base).
-    pub other: String,
+    pub other: CompactString,
     /// The verb phrase as written (`提高至`, `下降到`).
-    pub verb: String,
+    pub verb: CompactString,
 }
 
 /// One figure: a numeral in the text, typed, valued and placed. Absent optional fields
-/// and empty lists are left out of the JSON: a million figures of `"rate": null` cost
-/// parse time for nothing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// and empty lists are left out of the JSON (see the `Serialize` impl below).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Unique within its document (`f001`, `f002`… in text order).
-    pub id: String,
+    pub id: CompactString,
     pub kind: Kind,
     /// The exact source text of the figure, qualifiers and unit included.
-    pub text: String,
+    pub text: CompactString,
     /// Value in the canonical unit, exactly, as a decimal string (`15261100`); for a
     /// bound the stated bound, for an interval its low end. `None` for non-quantities
     /// whose numeral has no meaningful value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exact: Option<String>,
+    #[serde(default)]
+    pub exact: Option<CompactString>,
     /// The same value as f64, for sorting and filtering.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub value: Option<f64>,
     /// Interval high end, exactly and as f64.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exact_high: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub exact_high: Option<CompactString>,
+    #[serde(default)]
     pub high: Option<f64>,
     pub shape: Shape,
     /// For bounds: whether the bound itself is included (`以上` yes, `余` no).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub inclusive: Option<bool>,
     pub approx: Approx,
     /// Canonical unit (`元`, `人`, `人次`, `个`, `%`, `公里`, `岁` …); `None` when bare.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    #[serde(default)]
+    pub unit: Option<CompactString>,
     pub dimension: Dimension,
     /// The phrase the figure counts, from its clause.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
+    #[serde(default)]
+    pub subject: Option<CompactString>,
     /// A rate stated with the figure (`每人每年`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub rate: Option<CompactString>,
+    #[serde(default)]
     pub change: Option<Change>,
     /// Normalized form of a date or period (`2018-12`, `2020 year end`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    #[serde(default)]
+    pub date: Option<CompactString>,
     pub sentence: usize,
     pub section: usize,
     pub start: usize,
     pub end: usize,
     /// Ids of other figures in the document with the same kind, value and unit.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub same_as: Vec<String>,
+    #[serde(default)]
+    pub same_as: Vec<CompactString>,
     /// Anything the extractor was unsure about, in words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub warnings: Vec<String>,
+}
+
+/// Written by hand because JSON and the binary cache want different things: JSON leaves
+/// absent optional fields and empty lists out (a million figures of `"rate": null` cost
+/// parse time for nothing), while a binary format has no field names, so it must write
+/// every field, in declaration order, for the derived `Deserialize` to read them back.
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let every = !s.is_human_readable();
+        let mut st = s.serialize_struct("Figure", 22)?;
+        macro_rules! field {
+            ($name:literal, $v:expr, $absent:expr) => {
+                if every || !$absent {
+                    st.serialize_field($name, &$v)?;
+                } else {
+                    st.skip_field($name)?;
+                }
+            };
+        }
+        field!("id", self.id, false);
+        field!("kind", self.kind, false);
+        field!("text", self.text, false);
+        field!("exact", self.exact, self.exact.is_none());
+        field!("value", self.value, self.value.is_none());
+        field!("exact_high", self.exact_high, self.exact_high.is_none());
+        field!("high", self.high, self.high.is_none());
+        field!("shape", self.shape, false);
+        field!("inclusive", self.inclusive, self.inclusive.is_none());
+        field!("approx", self.approx, false);
+        field!("unit", self.unit, self.unit.is_none());
+        field!("dimension", self.dimension, false);
+        field!("subject", self.subject, self.subject.is_none());
+        field!("rate", self.rate, self.rate.is_none());
+        field!("change", self.change, self.change.is_none());
+        field!("date", self.date, self.date.is_none());
+        field!("sentence", self.sentence, false);
+        field!("section", self.section, false);
+        field!("start", self.start, false);
+        field!("end", self.end, false);
+        field!("same_as", self.same_as, self.same_as.is_empty());
+        field!("warnings", self.warnings, self.warnings.is_empty());
+        st.end()
+    }
 }
 
 impl Figure {
@@ -342,10 +386,10 @@ impl Figure {
     pub fn display_value(&self) -> String {
         use crate::extract::decimal::group_str;
         match self.kind {
-            Kind::Date => return self.date.clone().unwrap_or_else(|| "date".into()),
+            Kind::Date => return self.date.as_deref().unwrap_or("date").to_string(),
             Kind::Name | Kind::Time => return String::new(),
             Kind::Ordinal => return format!("#{}", self.exact.as_deref().unwrap_or("?")),
-            Kind::Level => return self.exact.clone().unwrap_or_default(),
+            Kind::Level => return self.exact.as_deref().unwrap_or_default().to_string(),
             _ => {}
         }
         let Some(exact) = self.exact.as_deref() else {

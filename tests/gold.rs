@@ -59,27 +59,43 @@ fn check(g: &Gold, f: &Figure) -> Vec<String> {
         }
     };
     field("section", &g.section.to_string(), f.section.to_string());
-    field("text", g.text, f.text.clone());
+    field("text", g.text, f.text.to_string());
     field("kind", g.kind, f.kind.as_str().to_string());
-    field("exact", g.exact, f.exact.clone().unwrap_or_default());
+    field(
+        "exact",
+        g.exact,
+        f.exact.as_deref().unwrap_or_default().to_string(),
+    );
     field(
         "exact_high",
         g.exact_high,
-        f.exact_high.clone().unwrap_or_default(),
+        f.exact_high.as_deref().unwrap_or_default().to_string(),
     );
     if f.kind.is_quantity() {
-        field("unit", g.unit, f.unit.clone().unwrap_or_default());
+        field(
+            "unit",
+            g.unit,
+            f.unit.as_deref().unwrap_or_default().to_string(),
+        );
         field("shape", g.shape, f.shape.as_str().to_string());
         field("approx", g.approx, format!("{:?}", f.approx).to_lowercase());
-        field("subject", g.subject, f.subject.clone().unwrap_or_default());
+        field(
+            "subject",
+            g.subject,
+            f.subject.as_deref().unwrap_or_default().to_string(),
+        );
     } else {
-        field("unit", "", f.unit.clone().unwrap_or_default());
+        field(
+            "unit",
+            "",
+            f.unit.as_deref().unwrap_or_default().to_string(),
+        );
     }
     for item in g.extra.split(';').filter(|s| !s.is_empty()) {
         let (k, v) = item.split_once('=').expect("extra is key=value");
         match k {
-            "rate" => field("rate", v, f.rate.clone().unwrap_or_default()),
-            "date" => field("date", v, f.date.clone().unwrap_or_default()),
+            "rate" => field("rate", v, f.rate.as_deref().unwrap_or_default().to_string()),
+            "date" => field("date", v, f.date.as_deref().unwrap_or_default().to_string()),
             "change" => field(
                 "change",
                 v,

@@ -20,7 +20,10 @@ fn top(index: &Index, q: &str, n: usize) -> Vec<Hit> {
 }
 
 fn figure_text(index: &Index, hit: &Hit) -> String {
-    index.figure(index.get(hit.figure).unwrap()).text.clone()
+    index
+        .figure(index.get(hit.figure).unwrap())
+        .text
+        .to_string()
 }
 
 #[test]

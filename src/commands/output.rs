@@ -40,7 +40,7 @@ pub struct Record<'a> {
     pub headline: Option<&'a str>,
     pub start: usize,
     pub end: usize,
-    pub same_as: &'a [String],
+    pub same_as: &'a [compact_str::CompactString],
     pub warnings: &'a [String],
 }
 
@@ -335,7 +335,7 @@ pub fn show(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
         ("figure", cell(&f.text)),
         ("kind", f.kind.as_str().into()),
         ("value", f.display_value()),
-        ("exact", f.exact.clone().unwrap_or_default()),
+        ("exact", f.exact.as_deref().unwrap_or_default().to_string()),
         ("unit", cell(f.unit.as_deref().unwrap_or(""))),
         ("dimension", f.dimension.as_str().into()),
         ("shape", f.shape.as_str().into()),
@@ -352,7 +352,7 @@ pub fn show(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
         ));
     }
     if let Some(d) = &f.date {
-        rows.push(("date", d.clone()));
+        rows.push(("date", d.to_string()));
     }
     rows.push(("document", cell(&index.doc(r).id)));
     rows.push((

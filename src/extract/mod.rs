@@ -13,6 +13,7 @@ mod subject;
 mod typed;
 pub mod units;
 
+use compact_str::CompactString;
 use std::collections::HashMap;
 
 pub use decimal::Decimal;
@@ -41,7 +42,7 @@ pub fn extract(text: &str) -> Extraction {
         link_changes(&chars, &mut figures[first..]);
     }
     for (i, f) in figures.iter_mut().enumerate() {
-        f.id = format!("f{:03}", i + 1);
+        f.id = compact_str::format_compact!("f{:03}", i + 1);
     }
     resolve_change_ids(&mut figures);
     link_same(&mut figures);
@@ -103,8 +104,8 @@ fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
                 subject = Some(format!("{base_subject} {verb}").trim().to_string());
                 change = Some(Change {
                     role: ChangeRole::Delta,
-                    other: format!("#{b}"),
-                    verb,
+                    other: compact_str::format_compact!("#{b}"),
+                    verb: verb.into(),
                 });
             }
         }
@@ -122,28 +123,32 @@ fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
 
 fn to_figure(chars: &[char], r: figures::Raw, subject: Option<String>, s: &Sentence) -> Figure {
     Figure {
-        id: String::new(),
+        id: CompactString::default(),
         kind: r.kind,
         text: chars[r.start..r.end].iter().collect(),
-        exact: r.value.map(|v| v.to_string()),
+        exact: r
+            .value
+            .map(|v| compact_str::ToCompactString::to_compact_string(&v)),
         value: r.value.map(Decimal::to_f64),
-        exact_high: r.high.map(|v| v.to_string()),
+        exact_high: r
+            .high
+            .map(|v| compact_str::ToCompactString::to_compact_string(&v)),
         high: r.high.map(Decimal::to_f64),
         shape: r.shape,
         inclusive: r.inclusive,
         approx: r.approx,
-        unit: r.unit.map(str::to_string),
+        unit: r.unit.map(CompactString::from),
         dimension: r.dimension,
-        subject,
-        rate: r.rate,
+        subject: subject.map(CompactString::from),
+        rate: r.rate.map(CompactString::from),
         // Filled in by `link_changes`; the index in the sentence stands in for the id
         // until ids are given.
         change: r.change_from.then(|| Change {
             role: ChangeRole::From,
-            other: String::new(),
-            verb: String::new(),
+            other: CompactString::default(),
+            verb: CompactString::default(),
         }),
-        date: r.date,
+        date: r.date.map(CompactString::from),
         sentence: s.index,
         section: s.section,
         start: r.start,
@@ -189,13 +194,13 @@ fn link_changes(chars: &[char], figs: &mut [Figure]) {
             Some(verb) if figs[i + 1].kind.is_quantity() => {
                 figs[i].change = Some(Change {
                     role: ChangeRole::From,
-                    other: format!("#{}", i + 1),
-                    verb: verb.clone(),
+                    other: compact_str::format_compact!("#{}", i + 1),
+                    verb: verb.as_str().into(),
                 });
                 figs[i + 1].change = Some(Change {
                     role: ChangeRole::To,
-                    other: format!("#{i}"),
-                    verb,
+                    other: compact_str::format_compact!("#{i}"),
+                    verb: verb.into(),
                 });
                 // The figure after the verb counts the same thing as the one before.
                 let from = figs[i].subject.clone();
@@ -212,7 +217,7 @@ fn resolve_change_ids(figs: &mut [Figure]) {
     for (i, f) in figs.iter().enumerate() {
         first_in_sentence.entry(f.sentence).or_insert(i);
     }
-    let ids: Vec<String> = figs.iter().map(|f| f.id.clone()).collect();
+    let ids: Vec<CompactString> = figs.iter().map(|f| f.id.clone()).collect();
     for f in figs.iter_mut() {
         if let Some(c) = &mut f.change
             && let Some(pos) = c
@@ -263,7 +268,7 @@ fn link_same(figs: &mut [Figure]) {
         // things): the subjects must agree, one containing the other, as a headline's
         // shorter wording contains the body's.
         for &i in members.iter().take(MAX_SAME) {
-            let same: Vec<String> = members
+            let same: Vec<CompactString> = members
                 .iter()
                 .take(MAX_SAME)
                 .filter(|&&j| j != i && subjects_agree(&figs[i], &figs[j]))

@@ -31,7 +31,7 @@ fn typed(s: &str) -> Vec<Action> {
 
 fn selected_text(a: &App) -> String {
     a.selected()
-        .map(|r| a.index.figure(r).text.clone())
+        .map(|r| a.index.figure(r).text.to_string())
         .unwrap_or_default()
 }
 

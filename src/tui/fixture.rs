@@ -218,21 +218,21 @@ fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
             .position(|x| x.start <= start && start < x.end)
             .unwrap_or(0);
         out.push(Figure {
-            id: format!("f{:03}", i + 1),
+            id: compact_str::format_compact!("f{:03}", i + 1),
             kind: s.kind,
-            text: s.text.to_string(),
-            exact: s.exact.map(str::to_string),
+            text: s.text.into(),
+            exact: s.exact.map(Into::into),
             value: s.exact.and_then(|e| e.parse().ok()),
-            exact_high: s.high.map(str::to_string),
+            exact_high: s.high.map(Into::into),
             high: s.high.and_then(|e| e.parse().ok()),
             shape: s.shape,
             inclusive: s.inclusive,
             approx: s.approx,
-            unit: s.unit.map(str::to_string),
+            unit: s.unit.map(Into::into),
             dimension: s.dim,
-            subject: s.subject.map(str::to_string),
+            subject: s.subject.map(Into::into),
             rate: (s.text.ends_with("万元") && s.subject == Some("救助标准"))
-                .then(|| "每人每年".to_string()),
+                .then(|| "每人每年".into()),
             change: None,
             date: None,
             sentence,

@@ -143,17 +143,17 @@ pub fn document(id: &str) -> Document {
                     _ => Kind::Amount,
                 };
                 figures.push(Figure {
-                    id: format!("f{:03}", figures.len() + 1),
+                    id: format!("f{:03}", figures.len() + 1).into(),
                     kind,
-                    text: ftext.to_string(),
-                    exact: value.map(|v| v.to_string()),
+                    text: ftext.into(),
+                    exact: value.map(|v| v.to_string().into()),
                     value,
                     exact_high: None,
                     high: None,
                     shape: Shape::Point,
                     inclusive: None,
                     approx: Approx::Exact,
-                    unit: unit.map(str::to_string),
+                    unit: unit.map(Into::into),
                     dimension: match unit {
                         Some("%") => Dimension::Percent,
                         Some("元") => Dimension::Money,
@@ -163,7 +163,7 @@ pub fn document(id: &str) -> Document {
                         Some(_) => Dimension::Items,
                         None => Dimension::None,
                     },
-                    subject: subject.map(str::to_string),
+                    subject: subject.map(Into::into),
                     rate: None,
                     change: None,
                     date: None,
@@ -217,8 +217,8 @@ pub fn field_text(index: &Index, hit: &pa_explorer::search::Hit) -> String {
     let r = index.get(hit.figure).unwrap();
     let f = index.figure(r);
     match hit.field {
-        Field::Text => f.text.clone(),
-        Field::Subject => f.subject.clone().unwrap_or_default(),
+        Field::Text => f.text.to_string(),
+        Field::Subject => f.subject.as_deref().unwrap_or_default().to_string(),
         Field::Sentence => index.sentence(r).text.clone(),
         Field::Headline => index.section(r).headline.clone().unwrap_or_default(),
     }

@@ -28,8 +28,14 @@ fn field_text(app: &App, hit: &Hit) -> String {
         return String::new();
     };
     match hit.field {
-        Field::Text => app.index.figure(r).text.clone(),
-        Field::Subject => app.index.figure(r).subject.clone().unwrap_or_default(),
+        Field::Text => app.index.figure(r).text.to_string(),
+        Field::Subject => app
+            .index
+            .figure(r)
+            .subject
+            .as_deref()
+            .unwrap_or_default()
+            .to_string(),
         Field::Sentence => app.index.sentence(r).text.clone(),
         Field::Headline => app.index.section(r).headline.clone().unwrap_or_default(),
     }
@@ -110,7 +116,7 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::styled(" ", style));
         let (shown, positions): (String, &[usize]) = if hit.field == Field::Text {
-            (fig.subject.clone().unwrap_or_default(), &[])
+            (fig.subject.as_deref().unwrap_or_default().to_string(), &[])
         } else {
             (field_text(app, hit), &hit.positions)
         };
