@@ -160,13 +160,11 @@ impl Results {
             How::Scattered => SkimMatcherV2::default()
                 .fuzzy_indices(text, &q.text)
                 .map_or_else(Vec::new, |(_, p)| p),
-            How::Pinyin => {
-                let chars: Vec<char> = text.chars().collect();
-                q.pinyin
-                    .as_deref()
-                    .and_then(|letters| pinyin::find(&chars, letters))
-                    .map_or_else(Vec::new, |m| (m.start..m.end).collect())
-            }
+            How::Pinyin => q
+                .pinyin
+                .as_deref()
+                .and_then(|letters| pinyin::find(text, letters))
+                .map_or_else(Vec::new, |m| (m.start..m.end).collect()),
         };
         Some(Hit {
             figure: figure as usize,
@@ -211,6 +209,8 @@ pub struct Searcher {
     /// needs neither a hash map nor a per-search clear, and reading it back in figure
     /// order gives the ties their document order for free.
     best: Vec<Rank>,
+    /// The radix sort's second buffer, kept between searches.
+    scratch: Vec<u64>,
     skim: SkimMatcherV2,
 }
 
@@ -299,17 +299,15 @@ impl Searcher {
                     .unwrap_or_else(|| (0..sx.text_count() as u32).collect()),
             };
             pinyin_hits = par::map_chunks(&candidates, CHUNK, |ts| {
-                let mut buf = Vec::new();
                 let mut out = Vec::new();
                 for &t in ts {
                     let field = sx.field(t);
                     if field == Field::Text {
                         continue;
                     }
-                    buf.clear();
-                    buf.extend(sx.text(t).chars());
-                    if let Some(m) = pinyin::find(&buf, letters) {
-                        out.push((t, score_pinyin(m, buf.len(), field)));
+                    let text = sx.text(t);
+                    if let Some(m) = pinyin::find(text, letters) {
+                        out.push((t, score_pinyin(m, char_count(text), field)));
                     }
                 }
                 out
@@ -397,7 +395,7 @@ impl Searcher {
             offer_text(best, t, r);
         }
 
-        let mut keys = Vec::new();
+        let mut keys = Vec::with_capacity(offers.min(n));
         let mut take = |g: u32| {
             let b = &mut best[g as usize];
             if *b != 0 {
@@ -414,14 +412,19 @@ impl Searcher {
                 sx.users(t).iter().copied().for_each(&mut take);
             }
         }
-        sort_keys(&mut keys, limit, in_figure_order);
+        sort_keys(&mut keys, &mut self.scratch, limit, in_figure_order);
         keys
     }
 }
 
 /// Best first, ties in document order. With a limit only the best `limit` are sorted.
-/// Keys read in figure order need only a stable sort by rank.
-fn sort_keys(keys: &mut Vec<u64>, limit: Option<usize>, in_figure_order: bool) {
+/// Keys read in figure order need only a stable sort by rank; `scratch` is its buffer.
+fn sort_keys(
+    keys: &mut Vec<u64>,
+    scratch: &mut Vec<u64>,
+    limit: Option<usize>,
+    in_figure_order: bool,
+) {
     if let Some(k) = limit {
         if k == 0 {
             keys.clear();
@@ -434,23 +437,60 @@ fn sort_keys(keys: &mut Vec<u64>, limit: Option<usize>, in_figure_order: bool) {
             return;
         }
     }
-    if in_figure_order && keys.len() > 4096 {
-        radix_sort_ranks(keys);
-    } else {
+    if !in_figure_order || keys.len() < RADIX_MIN {
         keys.sort_unstable();
+        return;
     }
+    scratch.clear();
+    scratch.resize(keys.len(), 0);
+    if keys.len() < 2 * RADIX_MIN {
+        if radix_sort_ranks(keys, scratch) {
+            std::mem::swap(keys, scratch);
+        }
+        return;
+    }
+    // Two halves at once, then one merge: each half is still in figure order.
+    let (total, mid) = (keys.len(), keys.len() / 2);
+    let (k1, k2) = keys.split_at_mut(mid);
+    let (s1, s2) = scratch.split_at_mut(mid);
+    let (in_s1, in_s2) = par::join(|| radix_sort_ranks(k1, s1), || radix_sort_ranks(k2, s2));
+    let left: &[u64] = if in_s1 { s1 } else { k1 };
+    let right: &[u64] = if in_s2 { s2 } else { k2 };
+    let mut merged = Vec::with_capacity(total);
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        if left[i] < right[j] {
+            merged.push(left[i]);
+            i += 1;
+        } else {
+            merged.push(right[j]);
+            j += 1;
+        }
+    }
+    merged.extend_from_slice(&left[i..]);
+    merged.extend_from_slice(&right[j..]);
+    *keys = merged;
 }
 
-/// Stable LSD radix sort on the upper 32 bits (the rank), byte by byte, skipping bytes
-/// that all keys share: linear where a comparison sort of half a million keys is not.
-fn radix_sort_ranks(keys: &mut Vec<u64>) {
-    let mut buf = vec![0u64; keys.len()];
-    for shift in [32, 40, 48, 56] {
-        let mut counts = [0usize; 256];
-        for &k in keys.iter() {
-            counts[(k >> shift) as usize & 0xff] += 1;
+/// Below this many keys a comparison sort is as quick as radix passes.
+const RADIX_MIN: usize = 1 << 15;
+
+/// Stable LSD radix sort on the upper 32 bits (the rank), 11 bits a pass, skipping
+/// passes whose digit all keys share: linear where a comparison sort of half a million
+/// keys is not. `buf` is as long as `keys`; returns whether the result ended up there.
+fn radix_sort_ranks(keys: &mut [u64], buf: &mut [u64]) -> bool {
+    let mut in_buf = false;
+    for shift in [32, 43, 54] {
+        let (src, dst): (&[u64], &mut [u64]) = if in_buf {
+            (&*buf, &mut *keys)
+        } else {
+            (&*keys, &mut *buf)
+        };
+        let mut counts = [0usize; 1 << 11];
+        for &k in src {
+            counts[(k >> shift) as usize & 0x7ff] += 1;
         }
-        if counts.iter().any(|&c| c == keys.len()) {
+        if counts.iter().any(|&c| c == src.len()) {
             continue;
         }
         let mut sum = 0;
@@ -459,13 +499,14 @@ fn radix_sort_ranks(keys: &mut Vec<u64>) {
             *c = sum;
             sum += here;
         }
-        for &k in keys.iter() {
-            let d = (k >> shift) as usize & 0xff;
-            buf[counts[d]] = k;
+        for &k in src {
+            let d = (k >> shift) as usize & 0x7ff;
+            dst[counts[d]] = k;
             counts[d] += 1;
         }
-        std::mem::swap(keys, &mut buf);
+        in_buf = !in_buf;
     }
+    in_buf
 }
 
 fn field_rank(field: Field) -> u32 {
@@ -496,6 +537,22 @@ impl Pattern {
         }
     }
 
+    /// Byte offset of the first occurrence of `query` (whose chars these are) in
+    /// `text`. Looking for the first char with memchr and then comparing beats the
+    /// general substring search for the short queries of a search box.
+    fn find_in(&self, query: &str, text: &str) -> Option<usize> {
+        let first = *self.chars.first()?;
+        let mut from = 0;
+        while let Some(i) = text[from..].find(first) {
+            let at = from + i;
+            if text[at..].starts_with(query) {
+                return Some(at);
+            }
+            from = at + first.len_utf8();
+        }
+        None
+    }
+
     /// Whether skim matches `text` at all: the query's chars appear in it in order.
     fn is_scattered_in(&self, text: &str) -> bool {
         let mut want = self.chars.iter();
@@ -512,7 +569,7 @@ impl Pattern {
 
 /// Exact substring, else scattered chars (scored later, see `rank`), else no match.
 fn score_chars(query: &str, pattern: &Pattern, text: &str, field: Field) -> Option<Rank> {
-    if let Some(b) = text.find(query) {
+    if let Some(b) = pattern.find_in(query, text) {
         let class = if is_primary(field) {
             EXACT_PRIMARY
         } else {
@@ -520,10 +577,24 @@ fn score_chars(query: &str, pattern: &Pattern, text: &str, field: Field) -> Opti
         };
         // A query that is most of the text, and one that starts it, fit best.
         let coverage = (query.len() * 1000 / text.len().max(1)) as u32;
-        let start = text[..b].chars().take(1000).count() as u32;
+        // Chars before the match, capped at 1000: counted as the bytes that start a
+        // char, which the compiler turns into wide compares.
+        let start = text.as_bytes()[..b]
+            .iter()
+            .filter(|&&c| !is_continuation(c))
+            .count()
+            .min(1000) as u32;
         return Some(pack(class, field, coverage * BASE + (1000 - start)));
     }
     pattern.is_scattered_in(text).then(|| scattered(field, 0))
+}
+
+fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&c| !is_continuation(c)).count()
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// A scattered hit with skim's score. Scores past the detail bits would need a text of

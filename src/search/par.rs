@@ -57,7 +57,6 @@ where
 }
 
 /// Runs `a` and `b` at the same time when there is a second core.
-#[allow(dead_code)] // TEMP
 pub(crate) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
 where
     A: FnOnce() -> RA + Send,
