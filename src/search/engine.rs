@@ -490,7 +490,7 @@ fn radix_sort_ranks(keys: &mut [u64], buf: &mut [u64]) -> bool {
         for &k in src {
             counts[(k >> shift) as usize & 0x7ff] += 1;
         }
-        if counts.iter().any(|&c| c == src.len()) {
+        if counts.contains(&src.len()) {
             continue;
         }
         let mut sum = 0;

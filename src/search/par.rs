@@ -12,8 +12,7 @@ fn threads() -> usize {
     static THREADS: OnceLock<usize> = OnceLock::new();
     *THREADS.get_or_init(|| {
         std::thread::available_parallelism()
-            .map(std::num::NonZero::get)
-            .unwrap_or(1)
+            .map_or(1, std::num::NonZero::get)
             .min(8)
     })
 }
