@@ -2,7 +2,6 @@
 //! the previous query's matches when the new one extends it (typing), and returns
 //! [`Results`] whose highlight positions are computed only when asked for.
 
-use std::cmp::Reverse;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -12,7 +11,7 @@ use crate::index::Index;
 
 use super::index::SearchIndex;
 use super::query::Query;
-use super::{Field, Hit, MatchedBy, SearchOptions, numbers, pinyin};
+use super::{Field, Hit, MatchedBy, SearchOptions, numbers, par, pinyin};
 
 /// Scores are `class × CLASS + detail`: a class always outranks any detail below it.
 const CLASS: i64 = 1_000_000_000_000;
@@ -20,13 +19,89 @@ const CLASS: i64 = 1_000_000_000_000;
 const FIELD: i64 = 10_000_000_000;
 
 /// Match classes, best first (higher number, better).
-const NUMBER: i64 = 7;
-const EXACT_PRIMARY: i64 = 6;
-const EXACT_SECONDARY: i64 = 5;
-const SCATTERED_PRIMARY: i64 = 4;
-const SCATTERED_SECONDARY: i64 = 3;
-const PINYIN_PRIMARY: i64 = 2;
-const PINYIN_SECONDARY: i64 = 1;
+const NUMBER: u32 = 7;
+const EXACT_PRIMARY: u32 = 6;
+const EXACT_SECONDARY: u32 = 5;
+const SCATTERED_PRIMARY: u32 = 4;
+const SCATTERED_SECONDARY: u32 = 3;
+const PINYIN_PRIMARY: u32 = 2;
+const PINYIN_SECONDARY: u32 = 1;
+
+/// A hit's score packed in 32 bits that order as the score does: class (3 bits), field
+/// (2 bits), detail (27 bits). Ranking compares and sorts these, 0 meaning no hit; the
+/// public `i64` score is rebuilt from it for the few hits shown.
+type Rank = u32;
+const DETAIL_BITS: u32 = 27;
+const DETAIL_MAX: u32 = (1 << DETAIL_BITS) - 1;
+/// Exact and pinyin details pack their parts in base 1001 (each part is 0..=1000).
+const BASE: u32 = 1001;
+
+fn pack(class: u32, field: Field, detail: u32) -> Rank {
+    // A number hit's score has no field part.
+    let field = if class == NUMBER {
+        0
+    } else {
+        field_rank(field)
+    };
+    class << (DETAIL_BITS + 2) | field << DETAIL_BITS | detail.min(DETAIL_MAX)
+}
+
+fn class_of(r: Rank) -> u32 {
+    r >> (DETAIL_BITS + 2)
+}
+
+fn how_of(r: Rank) -> How {
+    match class_of(r) {
+        NUMBER => How::Number,
+        EXACT_PRIMARY | EXACT_SECONDARY => How::Exact,
+        SCATTERED_PRIMARY | SCATTERED_SECONDARY => How::Scattered,
+        _ => How::Pinyin,
+    }
+}
+
+fn field_of(r: Rank) -> Field {
+    if class_of(r) == NUMBER {
+        return Field::Text;
+    }
+    match (r >> DETAIL_BITS) & 3 {
+        3 => Field::Text,
+        2 => Field::Subject,
+        1 => Field::Sentence,
+        _ => Field::Headline,
+    }
+}
+
+/// The public score of a rank, as the scorers below define it.
+fn score_of(r: Rank) -> i64 {
+    let class = i64::from(class_of(r));
+    let detail = i64::from(r & DETAIL_MAX);
+    if class_of(r) == NUMBER {
+        return class * CLASS + detail * 1_000;
+    }
+    let base = class * CLASS + i64::from((r >> DETAIL_BITS) & 3) * FIELD;
+    let b = i64::from(BASE);
+    match how_of(r) {
+        How::Exact => base + detail / b * 1_000_000 + detail % b,
+        How::Pinyin => {
+            base + detail / b / b * 1_000_000_000 + detail / b % b * 1_000_000 + detail % b
+        }
+        How::Number | How::Scattered => base + detail,
+    }
+}
+
+/// Results are kept as one `u64` per figure: `!rank` above, figure below, so that
+/// ascending keys are best first with ties in document order.
+fn key(rank: Rank, figure: u32) -> u64 {
+    u64::from(!rank) << 32 | u64::from(figure)
+}
+
+fn key_rank(k: u64) -> Rank {
+    !((k >> 32) as u32)
+}
+
+fn key_figure(k: u64) -> u32 {
+    k as u32
+}
 
 /// How a hit was found, finer than [`MatchedBy`]: what is needed to recompute positions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,21 +112,14 @@ enum How {
     Pinyin,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Ranked {
-    score: i64,
-    figure: u32,
-    field: Field,
-    how: How,
-}
-
 /// Ranked results of one query: every matching figure, best first. Positions for
 /// highlighting are computed per hit, on demand, so a million hits cost no more than
 /// their ranking.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
     query: Option<Query>,
-    ranked: Vec<Ranked>,
+    /// Sorted [`key`]s.
+    ranked: Vec<u64>,
 }
 
 impl Results {
@@ -65,23 +133,25 @@ impl Results {
 
     /// Global figure numbers, best first.
     pub fn figures(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
-        self.ranked.iter().map(|r| r.figure as usize)
+        self.ranked.iter().map(|&k| key_figure(k) as usize)
     }
 
     /// The `i`-th best hit with its highlight positions. `index` must be the one the
     /// search ran on.
     pub fn hit(&self, index: &Index, i: usize) -> Option<Hit> {
-        let r = *self.ranked.get(i)?;
+        let k = *self.ranked.get(i)?;
+        let (rank, figure) = (key_rank(k), key_figure(k));
+        let (field, how) = (field_of(rank), how_of(rank));
         let q = self.query.as_ref()?;
-        let fig = index.get(r.figure as usize)?;
+        let fig = index.get(figure as usize)?;
         let f = index.figure(fig);
-        let text = match r.field {
+        let text = match field {
             Field::Text => f.text.as_str(),
             Field::Subject => f.subject.as_deref().unwrap_or(""),
             Field::Sentence => index.sentence(fig).text.as_str(),
             Field::Headline => index.section(fig).headline.as_deref().unwrap_or(""),
         };
-        let positions = match r.how {
+        let positions = match how {
             How::Number => numbers::numeral_positions(text),
             How::Exact => text.find(&q.text).map_or_else(Vec::new, |b| {
                 let start = text[..b].chars().count();
@@ -90,20 +160,18 @@ impl Results {
             How::Scattered => SkimMatcherV2::default()
                 .fuzzy_indices(text, &q.text)
                 .map_or_else(Vec::new, |(_, p)| p),
-            How::Pinyin => {
-                let chars: Vec<char> = text.chars().collect();
-                q.pinyin
-                    .as_deref()
-                    .and_then(|letters| pinyin::find(&chars, letters))
-                    .map_or_else(Vec::new, |m| (m.start..m.end).collect())
-            }
+            How::Pinyin => q
+                .pinyin
+                .as_deref()
+                .and_then(|letters| pinyin::find(text, letters))
+                .map_or_else(Vec::new, |m| (m.start..m.end).collect()),
         };
         Some(Hit {
-            figure: r.figure as usize,
-            score: r.score,
-            field: r.field,
+            figure: figure as usize,
+            score: score_of(rank),
+            field,
             positions,
-            matched_by: match r.how {
+            matched_by: match how {
                 How::Number => MatchedBy::Number,
                 How::Exact | How::Scattered => MatchedBy::Chars,
                 How::Pinyin => MatchedBy::Pinyin,
@@ -137,11 +205,12 @@ struct Step {
 #[derive(Default)]
 pub struct Searcher {
     steps: Vec<Step>,
-    /// Per figure: the search generation that last touched it, and its slot in the
-    /// ranked list, so best-per-figure needs neither a hash map nor clearing.
-    seen: Vec<u32>,
-    slot: Vec<u32>,
-    generation: u32,
+    /// Best rank per figure during a search, all 0 between searches: best-per-figure
+    /// needs neither a hash map nor a per-search clear, and reading it back in figure
+    /// order gives the ties their document order for free.
+    best: Vec<Rank>,
+    /// The radix sort's second buffer, kept between searches.
+    scratch: Vec<u64>,
     skim: SkimMatcherV2,
 }
 
@@ -156,6 +225,13 @@ impl std::fmt::Debug for Searcher {
 
 /// Typing history kept; deeper than any query a person types.
 const MAX_STEPS: usize = 64;
+
+/// Texts per piece of work handed to a thread: enough to dwarf the hand-over.
+const CHUNK: usize = 4096;
+
+/// Below this many figure updates, results are gathered from the matched texts instead
+/// of by reading every figure's slot.
+const SPARSE: usize = 16;
 
 impl Searcher {
     pub fn new() -> Searcher {
@@ -187,53 +263,59 @@ impl Searcher {
         self.steps.truncate(keep.map_or(0, |k| k + 1));
         let prior = self.steps.last();
 
-        let mut texts: Vec<(u32, i64, How)> = Vec::new();
+        // Texts that may match by chars: those of the earlier query that also hold the
+        // chars it lacked, else those holding every char (or all, without postings).
         let char_candidates = match prior {
-            Some(p) => Some(p.chars.clone()),
-            None => sx.texts_with_all(&q.chars),
-        };
-        let mut matched_chars = Vec::new();
-        let mut check_chars = |t: u32| {
-            let text = sx.text(t);
-            if let Some((score, how)) = score_chars(&self.skim, &q, text, sx.field(t)) {
-                matched_chars.push(t);
-                texts.push((t, score, how));
+            Some(p) => {
+                let had = Query::parse(&p.text, false).chars;
+                let new: Vec<char> = q
+                    .chars
+                    .iter()
+                    .filter(|c| !had.contains(c))
+                    .copied()
+                    .collect();
+                sx.narrow(&p.chars, &new)
             }
+            None => sx
+                .texts_with_all(&q.chars)
+                .unwrap_or_else(|| (0..sx.text_count() as u32).collect()),
         };
-        match char_candidates {
-            Some(c) => c.into_iter().for_each(&mut check_chars),
-            None => (0..sx.text_count() as u32).for_each(&mut check_chars),
-        }
+        let pattern = Pattern::new(&q.text);
+        let char_hits: Vec<(u32, Rank)> = par::map_chunks(&char_candidates, CHUNK, |ts| {
+            ts.iter()
+                .filter_map(|&t| {
+                    Some((t, score_chars(&q.text, &pattern, sx.text(t), sx.field(t))?))
+                })
+                .collect::<Vec<_>>()
+        })
+        .concat();
 
-        let mut matched_pinyin = None;
+        let mut pinyin_hits: Vec<(u32, Rank)> = Vec::new();
         if let Some(letters) = &q.pinyin {
             let candidates = match prior.and_then(|p| p.pinyin.clone()) {
-                Some(p) => Some(p),
-                None => sx.pinyin_candidates(letters),
+                Some(p) => p,
+                None => sx
+                    .pinyin_candidates(letters)
+                    .unwrap_or_else(|| (0..sx.text_count() as u32).collect()),
             };
-            let mut found = Vec::new();
-            let mut buf = Vec::new();
-            let mut check = |t: u32| {
-                let field = sx.field(t);
-                if field == Field::Text {
-                    return;
+            pinyin_hits = par::map_chunks(&candidates, CHUNK, |ts| {
+                let mut out = Vec::new();
+                for &t in ts {
+                    let field = sx.field(t);
+                    if field == Field::Text {
+                        continue;
+                    }
+                    let text = sx.text(t);
+                    if let Some(m) = pinyin::find(text, letters) {
+                        out.push((t, score_pinyin(m, char_count(text), field)));
+                    }
                 }
-                buf.clear();
-                buf.extend(sx.text(t).chars());
-                if let Some(m) = pinyin::find(&buf, letters) {
-                    found.push(t);
-                    texts.push((t, score_pinyin(m, buf.len(), field), How::Pinyin));
-                }
-            };
-            match candidates {
-                Some(c) => c.into_iter().for_each(&mut check),
-                None => (0..sx.text_count() as u32).for_each(&mut check),
-            }
-            matched_pinyin = Some(found);
+                out
+            })
+            .concat();
         }
 
-        let mut ranked = self.rank(sx, index, &q, &texts);
-        sort_ranked(&mut ranked, opts.limit);
+        let ranked = self.rank(sx, index, &q, &char_hits, &pinyin_hits, opts.limit);
 
         if self.steps.len() >= MAX_STEPS {
             self.steps.remove(0);
@@ -241,8 +323,11 @@ impl Searcher {
         self.steps.push(Step {
             text: q.text.clone(),
             pinyin_on: opts.pinyin,
-            chars: matched_chars,
-            pinyin: matched_pinyin,
+            chars: char_hits.iter().map(|&(t, _)| t).collect(),
+            pinyin: q
+                .pinyin
+                .is_some()
+                .then(|| pinyin_hits.iter().map(|&(t, _)| t).collect()),
         });
         Results {
             query: Some(q),
@@ -250,84 +335,181 @@ impl Searcher {
         }
     }
 
-    /// Best hit per figure, from the matched texts and the number query.
+    /// Best hit per figure, from the matched texts and the number query, as sorted keys.
     fn rank(
         &mut self,
         sx: &SearchIndex,
         index: &Index,
         q: &Query,
-        texts: &[(u32, i64, How)],
-    ) -> Vec<Ranked> {
+        char_hits: &[(u32, Rank)],
+        pinyin_hits: &[(u32, Rank)],
+        limit: Option<usize>,
+    ) -> Vec<u64> {
         let n = sx.figure_count();
-        if self.seen.len() != n {
-            self.seen = vec![0; n];
-            self.slot = vec![0; n];
-            self.generation = 0;
+        if self.best.len() != n {
+            self.best = vec![0; n];
         }
-        self.generation = self.generation.wrapping_add(1);
-        if self.generation == 0 {
-            self.seen.fill(0);
-            self.generation = 1;
-        }
-        let (seen, slot, generation) = (&mut self.seen, &mut self.slot, self.generation);
-        let mut ranked: Vec<Ranked> = Vec::new();
-        let mut offer = |r: Ranked| {
-            let g = r.figure as usize;
-            if seen[g] == generation {
-                let s = &mut ranked[slot[g] as usize];
-                if r.score > s.score {
-                    *s = r;
-                }
-            } else {
-                seen[g] = generation;
-                slot[g] = ranked.len() as u32;
-                ranked.push(r);
+        let best = &mut self.best;
+        let mut offers = 0;
+        let mut offer_text = |best: &mut [Rank], t: u32, r: Rank| {
+            let users = sx.users(t);
+            offers += users.len();
+            for &g in users {
+                let b = &mut best[g as usize];
+                *b = (*b).max(r);
             }
         };
+        let mut number_hits = Vec::new();
         if let Some(nq) = &q.number {
             sx.numbers.find(index, nq, |g, dist| {
                 // Closeness in millionths: 3.02亿 for 3亿 is 6,667 away.
-                let closeness = 1_000_000 - (dist * 1e6).min(1e6) as i64;
-                offer(Ranked {
-                    score: NUMBER * CLASS + closeness * 1_000,
-                    figure: g,
-                    field: Field::Text,
-                    how: How::Number,
-                });
+                let closeness = 1_000_000 - (dist * 1e6).min(1e6) as u32;
+                let b = &mut best[g as usize];
+                *b = (*b).max(pack(NUMBER, Field::Text, closeness));
+                number_hits.push(g);
             });
         }
-        for &(t, score, how) in texts {
-            let field = sx.field(t);
-            for &g in sx.users(t) {
-                offer(Ranked {
-                    score,
-                    figure: g,
-                    field,
-                    how,
-                });
+        for &(t, r) in char_hits.iter().chain(pinyin_hits) {
+            offer_text(best, t, r);
+        }
+        // Scattered hits went in with detail 0, as skim scoring is the dearest step:
+        // only a text that is still some figure's best needs its real score. A figure
+        // has one text per field, so an equal rank can only be this text's own.
+        let pending: Vec<u32> = char_hits
+            .iter()
+            .filter(|&&(t, r)| {
+                how_of(r) == How::Scattered && sx.users(t).iter().any(|&g| best[g as usize] == r)
+            })
+            .map(|&(t, _)| t)
+            .collect();
+        let skim = &self.skim;
+        let scored = par::map_chunks(&pending, CHUNK / 4, |ts| {
+            ts.iter()
+                .map(|&t| {
+                    let s = skim.fuzzy_match(sx.text(t), &q.text).unwrap_or(0);
+                    (t, scattered(sx.field(t), s))
+                })
+                .collect::<Vec<_>>()
+        });
+        for &(t, r) in scored.iter().flatten() {
+            offer_text(best, t, r);
+        }
+
+        let mut keys = Vec::with_capacity(offers.min(n));
+        let mut take = |g: u32| {
+            let b = &mut best[g as usize];
+            if *b != 0 {
+                keys.push(key(*b, g));
+                *b = 0;
+            }
+        };
+        let in_figure_order = offers.saturating_mul(SPARSE) >= n;
+        if in_figure_order {
+            (0..n as u32).for_each(&mut take);
+        } else {
+            number_hits.into_iter().for_each(&mut take);
+            for &(t, _) in char_hits.iter().chain(pinyin_hits) {
+                sx.users(t).iter().copied().for_each(&mut take);
             }
         }
-        ranked
+        sort_keys(&mut keys, &mut self.scratch, limit, in_figure_order);
+        keys
     }
 }
 
 /// Best first, ties in document order. With a limit only the best `limit` are sorted.
-fn sort_ranked(ranked: &mut Vec<Ranked>, limit: Option<usize>) {
-    let key = |r: &Ranked| (Reverse(r.score), r.figure);
+/// Keys read in figure order need only a stable sort by rank; `scratch` is its buffer.
+fn sort_keys(
+    keys: &mut Vec<u64>,
+    scratch: &mut Vec<u64>,
+    limit: Option<usize>,
+    in_figure_order: bool,
+) {
     if let Some(k) = limit {
         if k == 0 {
-            ranked.clear();
+            keys.clear();
             return;
         }
-        if k < ranked.len() {
-            ranked.select_nth_unstable_by_key(k - 1, key);
-            ranked.truncate(k);
+        if k < keys.len() {
+            keys.select_nth_unstable(k - 1);
+            keys.truncate(k);
+            keys.sort_unstable();
+            return;
         }
     }
-    ranked.sort_unstable_by_key(key);
+    if !in_figure_order || keys.len() < RADIX_MIN {
+        keys.sort_unstable();
+        return;
+    }
+    scratch.clear();
+    scratch.resize(keys.len(), 0);
+    if keys.len() < 2 * RADIX_MIN {
+        if radix_sort_ranks(keys, scratch) {
+            std::mem::swap(keys, scratch);
+        }
+        return;
+    }
+    // Two halves at once, then one merge: each half is still in figure order.
+    let (total, mid) = (keys.len(), keys.len() / 2);
+    let (k1, k2) = keys.split_at_mut(mid);
+    let (s1, s2) = scratch.split_at_mut(mid);
+    let (in_s1, in_s2) = par::join(|| radix_sort_ranks(k1, s1), || radix_sort_ranks(k2, s2));
+    let left: &[u64] = if in_s1 { s1 } else { k1 };
+    let right: &[u64] = if in_s2 { s2 } else { k2 };
+    let mut merged = Vec::with_capacity(total);
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        if left[i] < right[j] {
+            merged.push(left[i]);
+            i += 1;
+        } else {
+            merged.push(right[j]);
+            j += 1;
+        }
+    }
+    merged.extend_from_slice(&left[i..]);
+    merged.extend_from_slice(&right[j..]);
+    *keys = merged;
 }
 
-fn field_rank(field: Field) -> i64 {
+/// Below this many keys a comparison sort is as quick as radix passes.
+const RADIX_MIN: usize = 1 << 15;
+
+/// Stable LSD radix sort on the upper 32 bits (the rank), 11 bits a pass, skipping
+/// passes whose digit all keys share: linear where a comparison sort of half a million
+/// keys is not. `buf` is as long as `keys`; returns whether the result ended up there.
+fn radix_sort_ranks(keys: &mut [u64], buf: &mut [u64]) -> bool {
+    let mut in_buf = false;
+    for shift in [32, 43, 54] {
+        let (src, dst): (&[u64], &mut [u64]) = if in_buf {
+            (&*buf, &mut *keys)
+        } else {
+            (&*keys, &mut *buf)
+        };
+        let mut counts = [0usize; 1 << 11];
+        for &k in src {
+            counts[(k >> shift) as usize & 0x7ff] += 1;
+        }
+        if counts.contains(&src.len()) {
+            continue;
+        }
+        let mut sum = 0;
+        for c in &mut counts {
+            let here = *c;
+            *c = sum;
+            sum += here;
+        }
+        for &k in src {
+            let d = (k >> shift) as usize & 0x7ff;
+            dst[counts[d]] = k;
+            counts[d] += 1;
+        }
+        in_buf = !in_buf;
+    }
+    in_buf
+}
+
+fn field_rank(field: Field) -> u32 {
     match field {
         Field::Text => 3,
         Field::Subject => 2,
@@ -340,45 +522,103 @@ fn is_primary(field: Field) -> bool {
     matches!(field, Field::Text | Field::Subject)
 }
 
-/// Exact substring, else scattered chars (skim), else no match.
-fn score_chars(skim: &SkimMatcherV2, q: &Query, text: &str, field: Field) -> Option<(i64, How)> {
-    if let Some(b) = text.find(&q.text) {
+/// The query's chars as skim compares them: ASCII case is ignored unless the query has
+/// an upper-case letter ("smart case").
+struct Pattern {
+    chars: Vec<char>,
+    case_sensitive: bool,
+}
+
+impl Pattern {
+    fn new(text: &str) -> Pattern {
+        Pattern {
+            chars: text.chars().collect(),
+            case_sensitive: text.chars().any(|c| c.is_ascii_uppercase()),
+        }
+    }
+
+    /// Byte offset of the first occurrence of `query` (whose chars these are) in
+    /// `text`. Looking for the first char with memchr and then comparing beats the
+    /// general substring search for the short queries of a search box.
+    fn find_in(&self, query: &str, text: &str) -> Option<usize> {
+        let first = *self.chars.first()?;
+        let mut from = 0;
+        while let Some(i) = text[from..].find(first) {
+            let at = from + i;
+            if text[at..].starts_with(query) {
+                return Some(at);
+            }
+            from = at + first.len_utf8();
+        }
+        None
+    }
+
+    /// Whether skim matches `text` at all: the query's chars appear in it in order.
+    fn is_scattered_in(&self, text: &str) -> bool {
+        let mut want = self.chars.iter();
+        let mut next = want.next();
+        for c in text.chars() {
+            let Some(&p) = next else { break };
+            if c == p || !self.case_sensitive && c.eq_ignore_ascii_case(&p) {
+                next = want.next();
+            }
+        }
+        next.is_none()
+    }
+}
+
+/// Exact substring, else scattered chars (scored later, see `rank`), else no match.
+fn score_chars(query: &str, pattern: &Pattern, text: &str, field: Field) -> Option<Rank> {
+    if let Some(b) = pattern.find_in(query, text) {
         let class = if is_primary(field) {
             EXACT_PRIMARY
         } else {
             EXACT_SECONDARY
         };
         // A query that is most of the text, and one that starts it, fit best.
-        let coverage = (q.text.len() * 1000 / text.len().max(1)) as i64;
-        let start = text[..b].chars().take(1000).count() as i64;
-        return Some((
-            class * CLASS + field_rank(field) * FIELD + coverage * 1_000_000 + (1000 - start),
-            How::Exact,
-        ));
+        let coverage = (query.len() * 1000 / text.len().max(1)) as u32;
+        // Chars before the match, capped at 1000: counted as the bytes that start a
+        // char, which the compiler turns into wide compares.
+        let start = text.as_bytes()[..b]
+            .iter()
+            .filter(|&&c| !is_continuation(c))
+            .count()
+            .min(1000) as u32;
+        return Some(pack(class, field, coverage * BASE + (1000 - start)));
     }
-    let s = skim.fuzzy_match(text, &q.text)?;
+    pattern.is_scattered_in(text).then(|| scattered(field, 0))
+}
+
+fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&c| !is_continuation(c)).count()
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
+/// A scattered hit with skim's score. Scores past the detail bits would need a text of
+/// millions of chars; they saturate.
+fn scattered(field: Field, skim: i64) -> Rank {
     let class = if is_primary(field) {
         SCATTERED_PRIMARY
     } else {
         SCATTERED_SECONDARY
     };
-    Some((
-        class * CLASS + field_rank(field) * FIELD + s.clamp(0, FIELD - 1),
-        How::Scattered,
-    ))
+    pack(class, field, skim.clamp(0, i64::from(DETAIL_MAX)) as u32)
 }
 
-fn score_pinyin(m: pinyin::PinyinMatch, len: usize, field: Field) -> i64 {
+fn score_pinyin(m: pinyin::PinyinMatch, len: usize, field: Field) -> Rank {
     let class = if is_primary(field) {
         PINYIN_PRIMARY
     } else {
         PINYIN_SECONDARY
     };
-    let coverage = ((m.end - m.start) * 1000 / len.max(1)) as i64;
-    let start = m.start.min(1000) as i64;
-    class * CLASS
-        + field_rank(field) * FIELD
-        + i64::from(m.whole) * 1_000_000_000
-        + coverage * 1_000_000
-        + (1000 - start)
+    let coverage = ((m.end - m.start) * 1000 / len.max(1)) as u32;
+    let start = m.start.min(1000) as u32;
+    pack(
+        class,
+        field,
+        (u32::from(m.whole) * BASE + coverage) * BASE + (1000 - start),
+    )
 }

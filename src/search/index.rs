@@ -219,6 +219,26 @@ impl SearchIndex {
         Some(out)
     }
 
+    /// The texts of `texts` (ascending) that contain every char of `chars`; all of them
+    /// when there are no posting lists.
+    pub(crate) fn narrow(&self, texts: &[u32], chars: &[char]) -> Vec<u32> {
+        let Some(p) = &self.postings else {
+            return texts.to_vec();
+        };
+        let mut out = texts.to_vec();
+        for c in chars {
+            let Some(&id) = p.char_ids.get(c) else {
+                return Vec::new();
+            };
+            let list = &p.texts[p.starts[id as usize] as usize..p.starts[id as usize + 1] as usize];
+            out = intersect(&out, list);
+            if out.is_empty() {
+                break;
+            }
+        }
+        out
+    }
+
     /// Ascending ids of the texts where a pinyin match of `query` may start, or `None`
     /// when there are no posting lists.
     pub(crate) fn pinyin_candidates(&self, query: &[u8]) -> Option<Vec<u32>> {

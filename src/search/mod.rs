@@ -17,6 +17,7 @@
 mod engine;
 mod index;
 mod numbers;
+mod par;
 mod pinyin;
 mod query;
 

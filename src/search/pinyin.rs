@@ -18,6 +18,9 @@ struct Table {
     /// `starts[c - CJK_START]..starts[c - CJK_START + 1]` indexes `readings`.
     starts: Vec<u32>,
     readings: Vec<Box<[u8]>>,
+    /// Per char, a bit per letter a reading starts with: matching rejects most chars
+    /// with this one load instead of walking their readings.
+    initials: Vec<u32>,
 }
 
 fn table() -> &'static Table {
@@ -25,6 +28,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut starts = Vec::with_capacity((CJK_END - CJK_START + 2) as usize);
         let mut readings: Vec<Box<[u8]>> = Vec::new();
+        let mut initials = vec![0u32; (CJK_END - CJK_START + 1) as usize];
         for cp in CJK_START..=CJK_END {
             starts.push(readings.len() as u32);
             let Some(multi) = char::from_u32(cp).and_then(|c| c.to_pinyin_multi()) else {
@@ -38,10 +42,17 @@ fn table() -> &'static Table {
                     seen.push(r);
                 }
             }
+            for r in &seen {
+                initials[(cp - CJK_START) as usize] |= letter_bit(r[0]);
+            }
             readings.extend(seen);
         }
         starts.push(readings.len() as u32);
-        Table { starts, readings }
+        Table {
+            starts,
+            readings,
+            initials,
+        }
     })
 }
 
@@ -75,6 +86,28 @@ pub(crate) fn for_each_reading(c: char, mut f: impl FnMut(&[u8])) {
     }
 }
 
+/// The bit of a lower-case letter in an initials mask; 0 for anything else.
+fn letter_bit(letter: u8) -> u32 {
+    if letter.is_ascii_lowercase() {
+        1 << (letter - b'a')
+    } else {
+        0
+    }
+}
+
+/// The letters `c`'s readings start with, one bit each.
+fn initials(t: &Table, c: char) -> u32 {
+    if c.is_ascii_alphabetic() {
+        return letter_bit(c.to_ascii_lowercase() as u8);
+    }
+    let cp = c as u32;
+    if (CJK_START..=CJK_END).contains(&cp) {
+        t.initials[(cp - CJK_START) as usize]
+    } else {
+        0
+    }
+}
+
 /// Whether a query should be tried as pinyin: Latin letters only (apostrophes and spaces
 /// separate syllables and are dropped), at least two of them — a single letter would
 /// match nearly every sentence through some character's initial.
@@ -100,34 +133,40 @@ pub(crate) struct PinyinMatch {
     pub whole: bool,
 }
 
-/// The first (leftmost, then shortest) match of `query` in `chars`, or `None`.
+/// The first (leftmost, then shortest) match of `query` in `text`, or `None`; positions
+/// are char indices.
 ///
 /// Each character consumes a non-empty prefix of one of its readings: its initial, its
 /// whole syllable, or anything between (the last one typed is usually incomplete). The
-/// search is a small backtracking over the query, which is a few letters long.
-pub(crate) fn find(chars: &[char], query: &[u8]) -> Option<PinyinMatch> {
+/// search is a small backtracking over the query, which is a few letters long. It walks
+/// the text as UTF-8: decoding every candidate text into chars first cost more than
+/// the matching.
+pub(crate) fn find(text: &str, query: &[u8]) -> Option<PinyinMatch> {
     if query.is_empty() {
         return None;
     }
-    let first = query[0];
-    for start in 0..chars.len() {
-        let mut starts_well = false;
-        for_each_reading(chars[start], |r| starts_well |= r[0] == first);
-        if !starts_well {
+    let t = table();
+    let first = letter_bit(query[0]);
+    for (start, (b, c)) in text.char_indices().enumerate() {
+        if initials(t, c) & first == 0 {
             continue;
         }
-        if let Some((end, whole)) = match_from(chars, start, query) {
+        if let Some((end, whole)) = match_from(t, &text[b..], start, query) {
             return Some(PinyinMatch { start, end, whole });
         }
     }
     None
 }
 
-/// Matches the whole query from char `i`; returns the end char and whether every char
-/// took a whole syllable. Prefers whole syllables, then longer prefixes, so `jiuye`
-/// reports the natural reading.
-fn match_from(chars: &[char], i: usize, query: &[u8]) -> Option<(usize, bool)> {
-    let &c = chars.get(i)?;
+/// Matches the whole query from the start of `rest`, char `i` of the text; returns the
+/// end char and whether every char took a whole syllable. Prefers whole syllables, then
+/// longer prefixes, so `jiuye` reports the natural reading.
+fn match_from(t: &Table, rest: &str, i: usize, query: &[u8]) -> Option<(usize, bool)> {
+    let c = rest.chars().next()?;
+    if initials(t, c) & letter_bit(query[0]) == 0 {
+        return None;
+    }
+    let after = &rest[c.len_utf8()..];
     let mut best: Option<(usize, bool)> = None;
     for_each_reading(c, |r| {
         if best.is_some_and(|(_, whole)| whole) {
@@ -139,7 +178,7 @@ fn match_from(chars: &[char], i: usize, query: &[u8]) -> Option<(usize, bool)> {
             let found = if take == query.len() {
                 Some((i + 1, whole_here))
             } else {
-                match_from(chars, i + 1, &query[take..]).map(|(end, w)| (end, w && whole_here))
+                match_from(t, after, i + 1, &query[take..]).map(|(end, w)| (end, w && whole_here))
             };
             if let Some(f) = found {
                 if best.is_none_or(|b| f.1 && !b.1) {
@@ -201,8 +240,7 @@ mod tests {
     use super::*;
 
     fn m(text: &str, q: &str) -> Option<(usize, usize, bool)> {
-        let chars: Vec<char> = text.chars().collect();
-        find(&chars, &normalize_query(q)?).map(|m| (m.start, m.end, m.whole))
+        find(text, &normalize_query(q)?).map(|m| (m.start, m.end, m.whole))
     }
 
     #[test]
