@@ -23,6 +23,9 @@ use crate::model::{
 };
 
 const MAGIC: &[u8; 8] = b"PAXCACHE";
+/// Bump on any change to how documents are written here (not to the model: that is
+/// caught by `layout`).
+const FORMAT: u32 = 1;
 
 /// Files smaller than this parse from JSON in a blink; caching them would only litter.
 pub const MIN_SOURCE_BYTES: u64 = 8 << 20;
@@ -43,6 +46,7 @@ pub fn default_dir() -> Option<PathBuf> {
 /// What a cache must agree on with its source to be used.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Header {
+    format: u32,
     source: String,
     size: u64,
     modified_secs: u64,
@@ -57,6 +61,7 @@ impl Header {
         let meta = std::fs::metadata(&canonical).ok()?;
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         Some(Header {
+            format: FORMAT,
             source: canonical.to_str()?.to_string(),
             size: meta.len(),
             modified_secs: modified.as_secs(),
@@ -102,8 +107,41 @@ pub fn read(dir: &Path, source: &Path) -> Option<Vec<Document>> {
             // Anything after the last record means the file is not what we wrote.
             r.read(&mut [0]).ok().filter(|&n| n == 0).map(|_| ())
         },
-        |b| postcard::from_bytes(b).ok(),
+        |b| {
+            let mut doc: Document = postcard::from_bytes(b).ok()?;
+            super::fill_sentence_texts(&mut doc)?;
+            Some(doc)
+        },
     )
+}
+
+/// A document as the cache stores it: sentence texts left empty, since they are spans
+/// of the document text. That saves a third of the cache and of the UTF-8 checks when
+/// it is read. Serializes exactly as a [`Document`] would, field for field.
+struct Lean<'a>(&'a Document);
+
+impl Serialize for Lean<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct NoText<'a>(&'a [Sentence]);
+        impl Serialize for NoText<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(|x| Sentence {
+                    text: String::new(),
+                    ..*x
+                }))
+            }
+        }
+        let d = self.0;
+        let mut st = s.serialize_struct("Document", 6)?;
+        st.serialize_field("id", &d.id)?;
+        st.serialize_field("meta", &d.meta)?;
+        st.serialize_field("text", &d.text)?;
+        st.serialize_field("sections", &d.sections)?;
+        st.serialize_field("sentences", &NoText(&d.sentences))?;
+        st.serialize_field("figures", &d.figures)?;
+        st.end()
+    }
 }
 
 /// Writes the cache of `source` in `dir` (through a temporary file, renamed into place,
@@ -130,7 +168,7 @@ pub fn write(dir: &Path, source: &Path, docs: &[Document]) -> std::io::Result<()
         for doc in docs {
             put(
                 &mut w,
-                &postcard::to_stdvec(doc).map_err(std::io::Error::other)?,
+                &postcard::to_stdvec(&Lean(doc)).map_err(std::io::Error::other)?,
             )?;
         }
         w.into_inner()

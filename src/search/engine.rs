@@ -361,7 +361,7 @@ impl Searcher {
         };
         let mut number_hits = Vec::new();
         if let Some(nq) = &q.number {
-            sx.numbers.find(index, nq, |g, dist| {
+            sx.numbers(index).find(index, nq, |g, dist| {
                 // Closeness in millionths: 3.02亿 for 3亿 is 6,667 away.
                 let closeness = 1_000_000 - (dist * 1e6).min(1e6) as u32;
                 let b = &mut best[g as usize];

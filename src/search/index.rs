@@ -44,7 +44,9 @@ pub struct SearchIndex {
     user_starts: Vec<u32>,
     users: Vec<u32>,
     postings: Option<Postings>,
-    pub(crate) numbers: NumberIndex,
+    /// Built on the first number query: sorting a million values is wasted on a
+    /// one-shot search for words.
+    numbers: std::sync::OnceLock<NumberIndex>,
 }
 
 /// The inverted indexes, which only interactive search needs: a one-shot search scans.
@@ -66,6 +68,8 @@ impl SearchIndex {
     pub fn new(index: &Index) -> SearchIndex {
         let mut sx = SearchIndex::without_postings(index);
         sx.postings = Some(Postings::new(&sx));
+        // Interactive search builds everything up front, off the input path.
+        sx.numbers(index);
         sx
     }
 
@@ -160,8 +164,14 @@ impl SearchIndex {
             user_starts,
             users,
             postings: None,
-            numbers: NumberIndex::new(index),
+            numbers: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Figure values in order, for number queries. `index` must be the one `self` was
+    /// built from.
+    pub(crate) fn numbers(&self, index: &Index) -> &NumberIndex {
+        self.numbers.get_or_init(|| NumberIndex::new(index))
     }
 
     /// Number of figures of the [`Index`] this was built from.
