@@ -353,7 +353,14 @@ pub fn validate(ds: &Dataset) -> std::result::Result<(), (String, String)> {
 }
 
 fn validate_document(doc: &Document) -> std::result::Result<(), (String, String)> {
-    let offsets = CharOffsets::new(&doc.text);
+    validate_document_with(doc, &CharOffsets::new(&doc.text))
+}
+
+/// [`validate_document`] with the text's offsets already found.
+fn validate_document_with(
+    doc: &Document,
+    offsets: &CharOffsets,
+) -> std::result::Result<(), (String, String)> {
     let span = |start: usize, end: usize, text: Option<&str>| -> std::result::Result<(), String> {
         let (Some(a), Some(b)) = (offsets.byte(start), offsets.byte(end)) else {
             return Err(format!(
@@ -506,14 +513,14 @@ fn validate_document(doc: &Document) -> std::result::Result<(), (String, String)
 }
 
 /// Fills each sentence's text from its span of the document text (the binary cache
-/// leaves it out). `None` if a span lies outside the text.
-fn fill_sentence_texts(doc: &mut Document) -> Option<()> {
+/// leaves it out), then checks the document. `None` if anything is wrong.
+fn fill_sentence_texts_and_check(doc: &mut Document) -> Option<()> {
     let offsets = CharOffsets::new(&doc.text);
     for s in &mut doc.sentences {
         let (a, b) = (offsets.byte(s.start)?, offsets.byte(s.end)?);
         s.text = doc.text.get(a..b)?.to_string();
     }
-    Some(())
+    validate_document_with(doc, &offsets).ok()
 }
 
 /// Char offset → byte offset for a document's text: the byte offset of every 16th char,
@@ -533,11 +540,14 @@ impl CharOffsets<'_> {
     fn new(text: &str) -> CharOffsets<'_> {
         let mut marks = Vec::with_capacity(text.len() / MARK_EVERY + 1);
         let mut len = 0;
-        for (n, (b, _)) in text.char_indices().enumerate() {
-            if n % MARK_EVERY == 0 {
-                marks.push(b);
+        // Counting the bytes that start a char is cheaper than decoding them.
+        for (b, &byte) in text.as_bytes().iter().enumerate() {
+            if byte & 0xC0 != 0x80 {
+                if len % MARK_EVERY == 0 {
+                    marks.push(b);
+                }
+                len += 1;
             }
-            len = n + 1;
         }
         CharOffsets { text, marks, len }
     }

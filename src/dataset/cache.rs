@@ -109,7 +109,7 @@ pub fn read(dir: &Path, source: &Path) -> Option<Vec<Document>> {
         },
         |b| {
             let mut doc: Document = postcard::from_bytes(b).ok()?;
-            super::fill_sentence_texts(&mut doc)?;
+            super::fill_sentence_texts_and_check(&mut doc)?;
             Some(doc)
         },
     )

@@ -25,21 +25,19 @@ fn decode_json(bytes: &[u8]) -> Option<Document> {
     // The SIMD check is several times faster than `std::str::from_utf8` on CJK text,
     // where nearly every byte is outside ASCII.
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
-    serde_json::from_str(text).ok()
+    let doc = serde_json::from_str(text).ok()?;
+    super::validate_document(&doc).ok()?;
+    Some(doc)
 }
 
 /// Runs `produce`, which hands each document's bytes to `emit` in order (and stops when
-/// `emit` says false), and decodes and checks the documents on all cores. The documents
-/// come back in order; any failure anywhere gives `None`.
+/// `emit` says false), and decodes them on all cores with `check`, which must also
+/// validate each document. The documents come back in order; any failure anywhere
+/// gives `None`.
 pub fn decode_all(
     produce: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> bool) -> Option<()>,
-    decode: fn(&[u8]) -> Option<Document>,
+    check: fn(&[u8]) -> Option<Document>,
 ) -> Option<Vec<Document>> {
-    let check = |bytes: &[u8]| {
-        let doc = decode(bytes)?;
-        super::validate_document(&doc).ok()?;
-        Some(doc)
-    };
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     if workers == 1 {
         let mut docs = Vec::new();

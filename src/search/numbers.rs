@@ -1,7 +1,6 @@
 //! Figures by value: sorted arrays of canonical values and of written numbers, searched by
 //! binary search, so a number query costs a few comparisons whatever the data size.
 
-use crate::extract::Decimal;
 use crate::index::Index;
 use crate::model::Figure;
 
@@ -76,7 +75,14 @@ fn written(text: &str) -> Option<f64> {
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(rest.len());
-    Decimal::parse(rest[..end].trim_end_matches(['.', ','])).map(Decimal::to_f64)
+    let digits = rest[..end].trim_end_matches(['.', ',']);
+    // Parsed as f64 directly: the exact decimal is not needed to sort and compare, and
+    // this runs for every figure when a number query builds the index.
+    if digits.contains(',') {
+        digits.replace(',', "").parse().ok()
+    } else {
+        digits.parse().ok()
+    }
 }
 
 /// Char indices of the numeral in a figure's text, for highlighting a number hit.
