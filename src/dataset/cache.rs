@@ -107,22 +107,25 @@ pub fn read(dir: &Path, source: &Path) -> Option<Vec<Document>> {
             // Anything after the last record means the file is not what we wrote.
             r.read(&mut [0]).ok().filter(|&n| n == 0).map(|_| ())
         },
-        |b| {
-            let lean: LeanRead = postcard::from_bytes(b).ok()?;
-            let mut doc = Document {
-                id: lean.id,
-                meta: lean.meta,
-                // Postcard checks each string with `std`; the document text, most of the
-                // bytes, is checked here with SIMD instead (several times faster on CJK).
-                text: simdutf8::basic::from_utf8(lean.text).ok()?.to_string(),
-                sections: lean.sections,
-                sentences: lean.sentences,
-                figures: lean.figures,
-            };
-            super::fill_sentence_texts_and_check(&mut doc)?;
-            Some(doc)
-        },
+        decode,
     )
+}
+
+/// One cached document, filled in and checked; `None` for anything wrong.
+fn decode(record: &[u8]) -> Option<Document> {
+    let lean: LeanRead = postcard::from_bytes(record).ok()?;
+    let mut doc = Document {
+        id: lean.id,
+        meta: lean.meta,
+        // Postcard checks each string with `std`; the document text, most of the bytes,
+        // is checked here with SIMD instead (several times faster on CJK).
+        text: simdutf8::basic::from_utf8(lean.text).ok()?.to_string(),
+        sections: lean.sections,
+        sentences: lean.sentences,
+        figures: lean.figures,
+    };
+    super::fill_sentence_texts_and_check(&mut doc)?;
+    Some(doc)
 }
 
 /// A [`Document`] as read from the cache: the same fields in the same order (postcard
@@ -418,6 +421,25 @@ mod tests {
         let blocker = dir.path().join("file");
         std::fs::write(&blocker, "").unwrap();
         assert!(write(&blocker.join("cache"), &src, &docs()).is_err());
+    }
+
+    #[test]
+    fn damaged_records_never_panic() {
+        let docs = docs();
+        for doc in &docs {
+            let good = postcard::to_stdvec(&Lean(doc)).unwrap();
+            assert_eq!(decode(&good).as_ref(), Some(doc));
+            for at in (0..good.len()).step_by(53) {
+                for flip in [0x01, 0x80, 0xff] {
+                    let mut bad = good.clone();
+                    bad[at] ^= flip;
+                    // Some flips still decode to a valid document (a digit in a
+                    // number); none may panic.
+                    let _ = decode(&bad);
+                }
+                assert_eq!(decode(&good[..at]), None, "cut at {at}");
+            }
+        }
     }
 
     #[test]
