@@ -97,7 +97,8 @@ fn load_file(path: &Path, opts: &LoadOptions) -> Result<Vec<Document>> {
         path: path.to_path_buf(),
         source,
     })?;
-    let docs = match stream::load_json(file) {
+    let size = file.metadata().map_or(u64::MAX, |m| m.len());
+    let docs = match stream::load_json(file, size) {
         Some(docs) if unique_ids(&docs) => docs,
         _ => parse(&read_json(path)?, path)?.documents,
     };
@@ -212,7 +213,7 @@ pub fn load_many_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Docum
 pub fn parse(json: &str, path: &Path) -> Result<Dataset> {
     // The fast path: documents parsed on all cores. Anything off falls through to the
     // careful path below, which names what is wrong and where.
-    if let Some(documents) = stream::load_json(json.as_bytes())
+    if let Some(documents) = stream::load_json(json.as_bytes(), json.len() as u64)
         && unique_ids(&documents)
     {
         return Ok(Dataset {

@@ -2,7 +2,7 @@
 //! used on the next, ignored once the source changes, and never touched with
 //! `--no-cache`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
@@ -37,13 +37,20 @@ fn cache_files(dir: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// `big.json` in `dir`: a generated dataset just over the size that gets a cache.
+fn big_dataset(dir: &Path, seed: u64) -> PathBuf {
+    let path = dir.join("big.json");
+    let json = serde_json::to_string(&gen_corpus::generate(25_000, seed)).unwrap();
+    assert!(json.len() as u64 >= pa_explorer::dataset::cache::MIN_SOURCE_BYTES);
+    std::fs::write(&path, json).unwrap();
+    path
+}
+
 #[test]
 fn a_large_dataset_is_cached_used_and_refreshed() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("big.json");
-    let json = serde_json::to_string(&gen_corpus::generate(25_000, 7)).unwrap();
-    assert!(json.len() as u64 >= pa_explorer::dataset::cache::MIN_SOURCE_BYTES);
-    std::fs::write(&data, &json).unwrap();
+    let data = big_dataset(dir.path(), 7);
+    let json = std::fs::read_to_string(&data).unwrap();
     let cache = dir.path().join("cache");
 
     // --no-cache neither writes nor reads one.
@@ -84,12 +91,7 @@ fn a_large_dataset_is_cached_used_and_refreshed() {
 #[test]
 fn a_damaged_cache_falls_back_to_the_json() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("big.json");
-    std::fs::write(
-        &data,
-        serde_json::to_string(&gen_corpus::generate(25_000, 8)).unwrap(),
-    )
-    .unwrap();
+    let data = big_dataset(dir.path(), 8);
     let cache = dir.path().join("cache");
     let good = sections(&data, &cache, &["--no-cache"]);
     sections(&data, &cache, &[]);
@@ -112,12 +114,7 @@ fn small_datasets_and_unwritable_cache_dirs_cost_nothing() {
     assert!(sections(&data, &cache, &[]).status.success());
     assert!(cache_files(&cache).is_empty(), "small files are not cached");
 
-    let big = dir.path().join("big.json");
-    std::fs::write(
-        &big,
-        serde_json::to_string(&gen_corpus::generate(25_000, 9)).unwrap(),
-    )
-    .unwrap();
+    let big = big_dataset(dir.path(), 9);
     let blocker = dir.path().join("a-file");
     std::fs::write(&blocker, "").unwrap();
     let o = sections(&big, &blocker.join("cache"), &[]);

@@ -108,6 +108,7 @@ pub fn read(dir: &Path, source: &Path) -> Option<Vec<Document>> {
             r.read(&mut [0]).ok().filter(|&n| n == 0).map(|_| ())
         },
         decode,
+        total,
     )
 }
 

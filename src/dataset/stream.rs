@@ -16,9 +16,14 @@ use crate::model::{Document, SCHEMA_VERSION};
 /// Bytes read at a time.
 const BLOCK: usize = 1 << 20;
 
-/// Reads a dataset's JSON from `reader` on all cores. `None`: let the careful path say why.
-pub fn load_json(reader: impl Read) -> Option<Vec<Document>> {
-    decode_all(|emit| split(reader, emit), decode_json)
+/// Below this many bytes a dataset is decoded on the calling thread: starting workers
+/// costs more than they save on the bundled dataset or a single report.
+pub const PARALLEL_FROM_BYTES: u64 = 4 << 20;
+
+/// Reads a dataset's JSON from `reader` (of about `size` bytes) on all cores. `None`: let
+/// the careful path say why.
+pub fn load_json(reader: impl Read, size: u64) -> Option<Vec<Document>> {
+    decode_all(|emit| split(reader, emit), decode_json, size)
 }
 
 fn decode_json(bytes: &[u8]) -> Option<Document> {
@@ -37,8 +42,13 @@ fn decode_json(bytes: &[u8]) -> Option<Document> {
 pub fn decode_all(
     produce: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> bool) -> Option<()>,
     check: fn(&[u8]) -> Option<Document>,
+    size: u64,
 ) -> Option<Vec<Document>> {
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let workers = if size < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    };
     if workers == 1 {
         let mut docs = Vec::new();
         let mut failed = false;
@@ -355,23 +365,34 @@ mod tests {
     fn loads_what_the_careful_path_loads_in_order() {
         let ds = dataset(40);
         let json = serde_json::to_string(&ds).unwrap();
-        assert_eq!(load_json(json.as_bytes()), Some(ds.documents.clone()));
+        // On all cores, and on the calling thread as small files are.
+        assert_eq!(
+            load_json(json.as_bytes(), u64::MAX),
+            Some(ds.documents.clone())
+        );
+        assert_eq!(load_json(json.as_bytes(), 0), Some(ds.documents.clone()));
         for step in [1, 2, 3, 7, 4096] {
             assert_eq!(
-                load_json(Trickle(json.as_bytes(), step)),
+                load_json(Trickle(json.as_bytes(), step), 0),
                 Some(ds.documents.clone()),
                 "{step} bytes per read"
             );
         }
         let pretty = crate::dataset::to_json(&ds);
-        assert_eq!(load_json(pretty.as_bytes()), Some(ds.documents.clone()));
+        assert_eq!(
+            load_json(pretty.as_bytes(), u64::MAX),
+            Some(ds.documents.clone())
+        );
         let swapped = format!(
             "\u{feff} {{ \"documents\" : {} , \"schema_version\" : 1 }} \n",
             serde_json::to_string(&ds.documents).unwrap()
         );
-        assert_eq!(load_json(swapped.as_bytes()), Some(ds.documents.clone()));
+        assert_eq!(
+            load_json(swapped.as_bytes(), u64::MAX),
+            Some(ds.documents.clone())
+        );
         let empty = r#"{"schema_version":1,"documents":[]}"#;
-        assert_eq!(load_json(empty.as_bytes()), Some(Vec::new()));
+        assert_eq!(load_json(empty.as_bytes(), u64::MAX), Some(Vec::new()));
     }
 
     #[test]
@@ -382,7 +403,10 @@ mod tests {
         let json = crate::dataset::to_json(&ds);
         for step in [1, 5, 4096] {
             assert_eq!(
-                load_json(Trickle(json.as_bytes(), step)),
+                load_json(
+                    Trickle(json.as_bytes(), step),
+                    u64::from(step > 4) * u64::MAX
+                ),
                 Some(ds.documents.clone())
             );
         }
@@ -391,7 +415,7 @@ mod tests {
     #[test]
     fn gives_up_on_anything_unexpected() {
         let json = serde_json::to_string(&dataset(12)).unwrap();
-        assert!(load_json(json.as_bytes()).is_some());
+        assert!(load_json(json.as_bytes(), u64::MAX).is_some());
         let cases = [
             json.replace("\"schema_version\":1", "\"schema_version\":2"),
             json.replace("\"schema_version\":1", "\"schema_version\":1.0"),
@@ -414,12 +438,13 @@ mod tests {
             "[]".into(),
         ];
         for (i, bad) in cases.iter().enumerate() {
-            assert_eq!(load_json(bad.as_bytes()), None, "case {i}");
+            assert_eq!(load_json(bad.as_bytes(), u64::MAX), None, "case {i}");
+            assert_eq!(load_json(bad.as_bytes(), 0), None, "case {i}, one thread");
         }
         let mut not_utf8 = json.into_bytes();
         let at = not_utf8.len() / 2;
         not_utf8[at] = 0xff;
-        assert_eq!(load_json(not_utf8.as_slice()), None);
+        assert_eq!(load_json(not_utf8.as_slice(), u64::MAX), None);
     }
 
     #[test]
@@ -437,6 +462,6 @@ mod tests {
                 Ok(n)
             }
         }
-        assert_eq!(load_json(Broken(40)), None);
+        assert_eq!(load_json(Broken(40), u64::MAX), None);
     }
 }
