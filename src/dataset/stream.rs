@@ -124,25 +124,27 @@ struct Input<R> {
 
 impl<R: Read> Input<R> {
     /// Reads another block; false at the end (or on a read error, which is remembered).
+    /// `read_to_end` fills the spare capacity without zeroing it again on every short
+    /// read, which a pipe or a slow disk hands out.
     fn more(&mut self) -> bool {
         if self.eof {
             return false;
         }
-        let old = self.buf.len();
-        self.buf.resize(old + BLOCK, 0);
-        let n = loop {
-            match self.reader.read(&mut self.buf[old..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => {
-                    self.broken = true;
-                    break 0;
-                }
+        match (&mut self.reader)
+            .take(BLOCK as u64)
+            .read_to_end(&mut self.buf)
+        {
+            Ok(0) => {
+                self.eof = true;
+                false
             }
-        };
-        self.buf.truncate(old + n);
-        self.eof = n == 0;
-        n > 0
+            Ok(_) => true,
+            Err(_) => {
+                self.broken = true;
+                self.eof = true;
+                false
+            }
+        }
     }
 
     fn peek(&mut self) -> Option<u8> {
