@@ -251,3 +251,21 @@ fn bundled_dataset_queries() {
         assert_eq!(search_fixture::highlighted(&ix, &hits[0]), chars, "{q}");
     }
 }
+
+#[test]
+fn a_limit_keeps_the_best_and_still_counts_every_match() {
+    let index = search_fixture::index();
+    let sx = SearchIndex::new(&index);
+    let all = Searcher::new().search(&sx, &index, "养老", SearchOptions::default());
+    assert!(all.len() > 2, "the fixture has several 养老 figures");
+    assert_eq!(all.total(), all.len());
+    let opts = SearchOptions {
+        limit: Some(2),
+        ..SearchOptions::default()
+    };
+    let cut = Searcher::new().search(&sx, &index, "养老", opts);
+    assert_eq!(cut.len(), 2);
+    assert_eq!(cut.total(), all.len());
+    let best: Vec<usize> = all.figures().take(2).collect();
+    assert_eq!(cut.figures().collect::<Vec<_>>(), best);
+}

@@ -120,11 +120,19 @@ pub struct Results {
     query: Option<Query>,
     /// Sorted [`key`]s.
     ranked: Vec<u64>,
+    /// Figures that matched, before a limit kept the best of them.
+    total: usize,
 }
 
 impl Results {
+    /// Hits ranked and kept (at most the limit).
     pub fn len(&self) -> usize {
         self.ranked.len()
+    }
+
+    /// Figures that matched at all; more than [`Results::len`] when a limit cut them.
+    pub fn total(&self) -> usize {
+        self.total
     }
 
     pub fn is_empty(&self) -> bool {
@@ -315,7 +323,7 @@ impl Searcher {
             .concat();
         }
 
-        let ranked = self.rank(sx, index, &q, &char_hits, &pinyin_hits, opts.limit);
+        let (ranked, total) = self.rank(sx, index, &q, &char_hits, &pinyin_hits, opts.limit);
 
         if self.steps.len() >= MAX_STEPS {
             self.steps.remove(0);
@@ -332,10 +340,12 @@ impl Searcher {
         Results {
             query: Some(q),
             ranked,
+            total,
         }
     }
 
-    /// Best hit per figure, from the matched texts and the number query, as sorted keys.
+    /// Best hit per figure, from the matched texts and the number query, as sorted keys,
+    /// and how many figures matched before `limit` cut them.
     fn rank(
         &mut self,
         sx: &SearchIndex,
@@ -344,7 +354,7 @@ impl Searcher {
         char_hits: &[(u32, Rank)],
         pinyin_hits: &[(u32, Rank)],
         limit: Option<usize>,
-    ) -> Vec<u64> {
+    ) -> (Vec<u64>, usize) {
         let n = sx.figure_count();
         if self.best.len() != n {
             self.best = vec![0; n];
@@ -412,8 +422,9 @@ impl Searcher {
                 sx.users(t).iter().copied().for_each(&mut take);
             }
         }
+        let total = keys.len();
         sort_keys(&mut keys, &mut self.scratch, limit, in_figure_order);
-        keys
+        (keys, total)
     }
 }
 

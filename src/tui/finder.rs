@@ -106,6 +106,11 @@ impl Finder {
         self.results.len()
     }
 
+    /// How many figures matched; more than [`Finder::len`] past [`MAX_HITS`].
+    pub fn total(&self) -> usize {
+        self.results.total()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.results.is_empty()
     }

@@ -49,6 +49,8 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
         Engine::Failed(_) => "Results (search unavailable)".to_string(),
         Engine::Indexing if f.is_stale() => "Results (indexing…)".to_string(),
         _ if f.is_stale() => format!("Results {} (searching…)", f.len()),
+        // The explorer keeps the best MAX_HITS; say how many matched in all.
+        _ if f.total() > f.len() => format!("Results {} of {}", f.len(), f.total()),
         _ => format!("Results {}", f.len()),
     };
     let block = pane_block(app, title, Pane::Figures);
