@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod dataset;
+pub mod decimal;
 pub mod error;
 pub mod extract;
 pub mod index;

@@ -1,7 +1,7 @@
 //! Finding figures in a sentence: numerals with their qualifiers (约, 余, 以上…), units,
 //! ranges (0-17岁, 三至五万元), rates (每人每年) and typed non-statistics.
 
-use super::decimal::Decimal;
+use crate::decimal::Decimal;
 use super::numeral::{self, Form, Numeral};
 use super::typed::{self, Typed};
 use super::units::{Unit, ends_with, starts_with, unit_at};

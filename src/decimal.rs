@@ -1,6 +1,9 @@
-//! An exact, non-negative decimal for figure values: `1526.11万` must be `15261100`,
-//! not `15261099.999999998`. Every operation is checked: a value that does not fit is
+//! An exact decimal for figure values: `1526.11万` must be `15261100`, not
+//! `15261099.999999998`. Every operation is checked: a value that does not fit is
 //! `None`, never a wrapped or rounded number.
+//!
+//! The lowest floor with `model`: both the model and the extractor use it, so it imports
+//! nothing of the crate.
 
 use std::fmt;
 
