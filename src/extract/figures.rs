@@ -1,10 +1,10 @@
 //! Finding figures in a sentence: numerals with their qualifiers (约, 余, 以上…), units,
 //! ranges (0-17岁, 三至五万元), rates (每人每年) and typed non-statistics.
 
-use crate::decimal::Decimal;
 use super::numeral::{self, Form, Numeral};
 use super::typed::{self, Typed};
 use super::units::{Unit, ends_with, starts_with, unit_at};
+use crate::decimal::Decimal;
 use crate::model::{Approx, Dimension, Kind, Shape};
 
 /// A figure before ids, subjects and cross-links are given.
