@@ -35,12 +35,14 @@
 
 mod lexer;
 mod parser;
+mod sign;
 #[cfg(test)]
 mod writer;
 
 use crate::decimal::Decimal;
 use lexer::{Ch, Run, class, digit_run};
 use parser::Parser;
+pub use sign::{WARN_EXPONENT, sign_before, with_exponent, with_sign};
 #[cfg(test)]
 pub use writer::to_chinese;
 
@@ -132,10 +134,16 @@ pub fn parse_at(chars: &[char], start: usize) -> Option<Numeral> {
     Some(best)
 }
 
-/// Parses a whole string (surrounding white space ignored) as a single numeral.
+/// Parses a whole string (surrounding white space ignored) as a single numeral, with a
+/// written sign (`负二`, `-10.1万`) and scientific notation (`1.5E+3`).
 pub fn parse_number(s: &str) -> Option<Decimal> {
     let chars: Vec<char> = s.trim().chars().collect();
-    let n = parse_at(&chars, 0)?;
+    let signed = matches!(chars.first(), Some('负' | '負' | '-' | '－' | '−'));
+    let from = usize::from(signed);
+    let mut n = with_exponent(&chars, parse_at(&chars, from)?, chars.len());
+    if signed {
+        n = with_sign(n, sign_before(&chars, from, 0)?);
+    }
     if n.end == chars.len() { n.value } else { None }
 }
 
