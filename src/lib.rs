@@ -8,6 +8,7 @@ pub mod cite;
 pub mod cli;
 pub mod commands;
 pub mod dataset;
+pub mod decimal;
 pub mod error;
 pub mod extract;
 pub mod index;
