@@ -153,7 +153,7 @@ fn base_reaches(chars: &[char], from: usize, at: usize) -> bool {
 /// `占年初预算10065万元的43.2%`: the quantity between 占 and 的 is the whole a share is
 /// taken of, not a figure of the period.
 fn is_denominator(chars: &[char], floor: usize, f: &Figure) -> bool {
-    if chars.get(f.end) != Some(&'的') {
+    if chars.get(f.end) != Some(&'的') || f.start < floor {
         return false;
     }
     chars[floor..f.start]
@@ -252,6 +252,8 @@ type Found = (usize, Option<Cal>, Option<Cal>);
 
 /// Words that state a period but no date.
 const WORDS: &[&str] = &[
+    "截至目前",
+    "截止目前",
     "目前",
     "当月",
     "當月",
@@ -368,7 +370,7 @@ fn named_period_at(chars: &[char], floor: usize, at: usize, end: usize) -> Optio
     let limit = (i + 12).min(end);
     let mut k = i;
     while k < limit && (is_cjk(chars[k]) || matches!(chars[k], '“' | '”' | '‘' | '’')) {
-        if let Some(stop) = longest(chars, k, end, &["期间", "期間"]) {
+        if let Some(stop) = longest(chars, k, end, &["期间", "期間", "时期", "時期"]) {
             return (k > i).then_some((stop, None, None));
         }
         k += 1;
@@ -820,6 +822,9 @@ mod tests {
             ("脱贫攻坚期间，全市", "脱贫攻坚期间"),
             ("“十三五”期间，全市", "“十三五”期间"),
             ("目前全省", "目前"),
+            ("截至目前，全省", "截至目前"),
+            ("“十三五”时期，全省", "“十三五”时期"),
+            ("今年以来，全省", "今年以来"),
             ("年末累计结存", "年末"),
         ] {
             assert_eq!(ends(text), (phrase.to_string(), None, None), "{text}");
