@@ -410,6 +410,7 @@ fn make_figure(
         rate: None,
         change: None,
         date: None,
+        period: None,
         sentence,
         section: 0,
         start,

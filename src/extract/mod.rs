@@ -6,6 +6,7 @@
 
 mod figures;
 pub mod numeral;
+mod period;
 pub(crate) mod repair;
 pub mod structure;
 mod subject;
@@ -41,6 +42,8 @@ pub fn extract(text: &str) -> Extraction {
         let first = figures.len();
         read_sentence(&chars, s, &mut figures);
         link_changes(&chars, &mut figures[first..]);
+        // Periods need the sentence's figures: a phrase never swallows a statistic.
+        period::assign(&chars, s, &mut figures[first..]);
     }
     for (i, f) in figures.iter_mut().enumerate() {
         f.id = compact_str::format_compact!("f{:03}", i + 1);
@@ -150,6 +153,7 @@ fn to_figure(chars: &[char], r: figures::Raw, subject: Option<String>, s: &Sente
             verb: CompactString::default(),
         }),
         date: r.date.map(CompactString::from),
+        period: None,
         sentence: s.index,
         section: s.section,
         start: r.start,

@@ -235,6 +235,7 @@ fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
                 .then(|| "每人每年".into()),
             change: None,
             date: None,
+            period: None,
             sentence,
             section: sentences[sentence].section,
             start,

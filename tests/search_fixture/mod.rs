@@ -167,6 +167,7 @@ pub fn document(id: &str) -> Document {
                     rate: None,
                     change: None,
                     date: None,
+                    period: None,
                     sentence: index,
                     section: si,
                     start: fstart,
