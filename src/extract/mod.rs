@@ -8,6 +8,7 @@ pub mod decimal;
 mod figures;
 pub mod numeral;
 pub(crate) mod repair;
+pub mod stream;
 pub mod structure;
 mod subject;
 mod typed;
@@ -72,7 +73,7 @@ pub fn document(id: &str, meta: Meta, text: String) -> Document {
 
 /// Appends the figures of sentence `s`. They are read from a repaired view of the
 /// sentence (see `repair`); spans are mapped back to the original chars.
-fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
+pub(crate) fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
     let v = repair::view(chars, s.start, s.end);
     let raws = figures::scan(&v.chars, 0, v.chars.len());
     // Subjects are read between quantities (and dates), not across them.
@@ -166,7 +167,7 @@ const CHANGE_VERBS: &[&str] = &[
 
 /// Links `由A提高至B`: A gets role `from`, B role `to`, each naming the other. Figures
 /// here are one sentence's; `other` holds the partner's position until ids exist.
-fn link_changes(chars: &[char], figs: &mut [Figure]) {
+pub(crate) fn link_changes(chars: &[char], figs: &mut [Figure]) {
     for i in 0..figs.len() {
         // `to_figure` marks a figure after 由/从 with an empty `from`; nothing else here.
         let pending = figs[i]
@@ -212,7 +213,7 @@ fn link_changes(chars: &[char], figs: &mut [Figure]) {
 }
 
 /// Turns the in-sentence positions left by `link_changes` into figure ids.
-fn resolve_change_ids(figs: &mut [Figure]) {
+pub(crate) fn resolve_change_ids(figs: &mut [Figure]) {
     let mut first_in_sentence: HashMap<usize, usize> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
         first_in_sentence.entry(f.sentence).or_insert(i);
@@ -245,7 +246,7 @@ fn subjects_agree(a: &Figure, b: &Figure) -> bool {
     }
 }
 
-fn link_same(figs: &mut [Figure]) {
+pub(crate) fn link_same(figs: &mut [Figure]) {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
         if !f.kind.is_quantity() || f.exact.is_none() {
