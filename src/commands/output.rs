@@ -166,7 +166,7 @@ enum Sink<'w, W: Write> {
         out: &'w mut W,
         first: bool,
     },
-    Csv(csv::Writer<&'w mut W>),
+    Csv(Box<csv::Writer<&'w mut W>>),
     Table {
         out: &'w mut W,
         rows: Vec<Vec<Cell>>,
@@ -205,7 +205,7 @@ impl<'w, W: Write> FigureWriter<'w, W> {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(CSV_HEADER)?;
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
             Format::Table => Sink::Table {
                 out,
