@@ -273,6 +273,13 @@ fn closed_or_read_only_stdout_is_an_error() {
             "{args} {redirect}: {err}"
         );
     }
+    // A device that refuses the bytes (a full disk).
+    if Path::new("/dev/full").exists() {
+        let o = sh("figures", "> /dev/full");
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains("cannot write <stdout>"), "{err}");
+    }
     let o = sh("figures", "> /dev/null");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     // `import -o` writes no stdout, so it does not need one.
