@@ -204,7 +204,8 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
 
 /// `extract`, a paragraph at a time (see `extract::stream`): the same output as
 /// extracting the whole text, in memory that follows the largest paragraph. Standard
-/// input is spooled to an anonymous temp file, since the text is read twice. Input
+/// input and anything else that is not a regular file is spooled to an anonymous temp
+/// file, since the text is read twice. Input
 /// errors come back as `Err`, write errors as the inner `io::Result`.
 fn extract_streamed(
     file: &Path,
@@ -217,12 +218,19 @@ fn extract_streamed(
         path: file.to_path_buf(),
         source,
     };
-    let spool = if file == Path::new("-") {
+    // A pipe or FIFO (`extract <(curl …)`) cannot be read twice either.
+    let stdin = file == Path::new("-");
+    let spool = if stdin || !std::fs::metadata(file).is_ok_and(|m| m.is_file()) {
         let mut spool = tempfile::tempfile().map_err(|source| Error::Write {
             path: std::env::temp_dir(),
             source,
         })?;
-        std::io::copy(&mut std::io::stdin().lock(), &mut spool).map_err(read_err)?;
+        if stdin {
+            std::io::copy(&mut std::io::stdin().lock(), &mut spool)
+        } else {
+            std::fs::File::open(file).and_then(|mut f| std::io::copy(&mut f, &mut spool))
+        }
+        .map_err(read_err)?;
         Some(spool)
     } else {
         None
@@ -238,14 +246,14 @@ fn extract_streamed(
         };
         Ok(BufReader::with_capacity(1 << 16, f))
     };
-    let figures = stream::figures(open().map_err(read_err)?, file)?;
+    let repeats = stream::repeats(open().map_err(read_err)?, file)?;
     let id = doc_id(file);
     let mut w = match output::FigureWriter::new(out, format, false) {
         Ok(w) => w,
         Err(e) => return Ok(Err(e)),
     };
     let emitted = stream::emit_figures(
-        &figures,
+        &repeats,
         open().map_err(read_err)?,
         file,
         |figure, sentence, headline| {

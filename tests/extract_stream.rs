@@ -16,9 +16,9 @@ use proptest::prelude::*;
 /// Each figure as streamed, with its sentence text and headline.
 fn streamed(text: &str) -> Vec<(Figure, String, Option<String>)> {
     let path = Path::new("t.txt");
-    let figures = stream::figures(text.as_bytes(), path).expect("UTF-8 text");
+    let repeats = stream::repeats(text.as_bytes(), path).expect("UTF-8 text");
     let mut out = Vec::new();
-    stream::emit_figures(&figures, text.as_bytes(), path, |f, s, h| {
+    stream::emit_figures(&repeats, text.as_bytes(), path, |f, s, h| {
         out.push((f.clone(), s.to_string(), h.map(str::to_string)));
         Ok::<(), ()>(())
     })
@@ -96,6 +96,17 @@ fn long_lines_and_huge_paragraphs() {
         .map(|i| char::from(b'0' + (i % 10) as u8))
         .collect();
     assert_same(&format!("共{digits}人。\n"));
+}
+
+/// A figure stated more often than `same_as` links (64): the first ones name each
+/// other, the rest name none, as on the whole text.
+#[test]
+fn a_figure_repeated_a_hundred_times() {
+    let text = "全市累计投资约37亿元。\n转移就业4.83万人次。\n".repeat(100);
+    assert_same(&text);
+    let w = whole(&text);
+    assert!(w.iter().any(|(f, _, _)| f.same_as.len() == 63));
+    assert!(w.iter().any(|(f, _, _)| f.same_as.is_empty()));
 }
 
 /// Lines a report is made of, for random texts.
@@ -225,4 +236,19 @@ fn a_bad_byte_late_in_the_input_writes_nothing() {
         )),
         "{err}"
     );
+}
+
+/// A pipe given as a file (`extract <(cat report.txt)`) is read once, not twice.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_as_a_file_gives_all_figures() {
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("cat data/jinan-poverty-alleviation.txt | \"$0\" extract /dev/stdin --format jsonl")
+        .arg(env!("CARGO_BIN_EXE_pa-explorer"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let n = String::from_utf8(o.stdout).unwrap().lines().count();
+    assert_eq!(n, whole(SEED).len());
 }

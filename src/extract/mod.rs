@@ -236,33 +236,39 @@ pub(crate) fn resolve_change_ids(figs: &mut [Figure]) {
 /// repeat a figure) with the same kind, value, unit, shape and approximation.
 /// A value stated more often than this is a common number, not one figure repeated;
 /// the bound also keeps the pairwise comparison cheap on generated corpora.
-const MAX_SAME: usize = 64;
+pub(crate) const MAX_SAME: usize = 64;
 
-fn subjects_agree(a: &Figure, b: &Figure) -> bool {
-    match (a.subject.as_deref(), b.subject.as_deref()) {
+pub(crate) fn subjects_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
         (Some(x), Some(y)) => x.contains(y) || y.contains(x),
         (None, None) => true,
         _ => false,
     }
 }
 
+/// What [`link_same`] groups figures by; `None` for figures it never links.
+pub(crate) fn same_key(f: &Figure) -> Option<String> {
+    if !f.kind.is_quantity() || f.exact.is_none() {
+        return None;
+    }
+    Some(format!(
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        f.kind.as_str(),
+        f.exact,
+        f.exact_high,
+        f.unit,
+        f.shape,
+        f.approx,
+        f.rate
+    ))
+}
+
 pub(crate) fn link_same(figs: &mut [Figure]) {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
-        if !f.kind.is_quantity() || f.exact.is_none() {
-            continue;
+        if let Some(key) = same_key(f) {
+            groups.entry(key).or_default().push(i);
         }
-        let key = format!(
-            "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            f.kind.as_str(),
-            f.exact,
-            f.exact_high,
-            f.unit,
-            f.shape,
-            f.approx,
-            f.rate
-        );
-        groups.entry(key).or_default().push(i);
     }
     for members in groups.values() {
         // Same value and unit is not enough (two growth rates of 6.1% of different
@@ -272,7 +278,9 @@ pub(crate) fn link_same(figs: &mut [Figure]) {
             let same: Vec<CompactString> = members
                 .iter()
                 .take(MAX_SAME)
-                .filter(|&&j| j != i && subjects_agree(&figs[i], &figs[j]))
+                .filter(|&&j| {
+                    j != i && subjects_agree(figs[i].subject.as_deref(), figs[j].subject.as_deref())
+                })
                 .map(|&j| figs[j].id.clone())
                 .collect();
             figs[i].same_as = same;

@@ -8,22 +8,24 @@
 //! as extracting the whole text at once (`tests/extract_stream.rs` pins that); the
 //! line loop mirrors [`super::structure::split`] and must change with it.
 //!
-//! Two passes: the first ([`figures`]) finds every figure — ids of the same figure
-//! stated later (`same_as`) need all of them — and reads all the input, so a bad byte
-//! is found before anything is written; the second ([`emit_figures`]) walks the
-//! sentences again and hands each figure out with its sentence and headline. Between
-//! them only the figures are kept, never the text.
+//! Two passes, each extracting every sentence: the first ([`repeats`]) finds which
+//! figures repeat which (`same_as` names figures stated later, so it needs all of
+//! them) and reads all the input, so a bad byte is found before anything is written;
+//! the second ([`emit_figures`]) hands each figure out with its sentence and headline.
+//! Between them only the repeats are kept: no text, no figure.
 //! Core module: never prints; must not import ratatui, crossterm or clap.
 
+use std::collections::HashMap;
 use std::io::BufRead;
 use std::path::Path;
 
 use super::structure::{
     broken_between, is_closing, is_final, is_headline, is_long, sentence_spans, trim,
 };
-use super::{link_changes, link_same, read_sentence, resolve_change_ids};
+use super::{MAX_SAME, link_changes, read_sentence, resolve_change_ids, same_key, subjects_agree};
 use crate::error::Error;
 use crate::model::{Figure, Sentence};
+use compact_str::CompactString;
 
 /// Why a streamed extraction stopped: the input could not be read (or was not UTF-8),
 /// or the caller's `emit` failed.
@@ -33,47 +35,32 @@ pub enum Stop<E> {
     Emit(E),
 }
 
-/// The second pass: hands each of `figures` (from [`figures`] on the same text), in
-/// text order, to `emit` with its sentence's text and its section's headline.
-pub fn emit_figures<E>(
-    figures: &[Figure],
-    input: impl BufRead,
-    path: &Path,
-    mut emit: impl FnMut(&Figure, &str, Option<&str>) -> Result<(), E>,
-) -> Result<(), Stop<E>> {
-    let mut next = 0;
-    sentences(input, path, |_, s, headline| {
-        while let Some(f) = figures.get(next).filter(|f| f.sentence == s.index) {
-            emit(f, &s.text, headline)?;
-            next += 1;
-        }
-        Ok(())
-    })
+/// What the first pass keeps: for each figure stated again elsewhere, the indices
+/// (in text order) of the figures it is the same as. Nothing else of the text; while
+/// reading, one key per distinct quantity and at most [`MAX_SAME`] subjects each.
+#[derive(Debug, Default)]
+pub struct Repeats {
+    same: HashMap<u32, Vec<u32>>,
 }
 
-/// The first pass: all figures, ids given and `same_as` filled, as
-/// [`super::extract`] gives them.
-pub fn figures(input: impl BufRead, path: &Path) -> Result<Vec<Figure>, Error> {
-    let mut figs: Vec<Figure> = Vec::new();
+/// The first pass: reads all of the input (so a bad byte stops the command before
+/// anything is written) and finds which figures repeat which, as
+/// [`super::link_same`] does on the whole text. Per figure it keeps nothing; per
+/// group of equal quantities, the first [`MAX_SAME`] members' subjects.
+pub fn repeats(input: impl BufRead, path: &Path) -> Result<Repeats, Error> {
+    let mut groups: HashMap<String, Vec<(u32, Option<CompactString>)>> = HashMap::new();
+    let mut count = 0u32;
     let walked = sentences(input, path, |window, s, _| {
-        let base = window.base;
-        // The window's chars are indexed from `base`; the extractor works on them as
-        // on a whole text, and its spans are moved back to global offsets after.
-        let local = Sentence {
-            start: s.start - base,
-            end: s.end - base,
-            text: String::new(),
-            ..*s
-        };
-        let first = figs.len();
-        read_sentence(&window.chars, &local, &mut figs);
-        link_changes(&window.chars, &mut figs[first..]);
-        for (i, f) in figs.iter_mut().enumerate().skip(first) {
-            f.start += base;
-            f.end += base;
-            f.id = compact_str::format_compact!("f{:03}", i + 1);
+        for f in sentence_figures(window, s, count) {
+            if let Some(key) = same_key(&f) {
+                let members = groups.entry(key).or_default();
+                // Beyond this, `link_same` neither links a figure nor links to it.
+                if members.len() < MAX_SAME {
+                    members.push((count, f.subject));
+                }
+            }
+            count += 1;
         }
-        resolve_change_ids(&mut figs[first..]);
         Ok::<(), std::convert::Infallible>(())
     });
     match walked {
@@ -81,8 +68,72 @@ pub fn figures(input: impl BufRead, path: &Path) -> Result<Vec<Figure>, Error> {
         Err(Stop::Input(e)) => return Err(e),
         Err(Stop::Emit(never)) => match never {},
     }
-    link_same(&mut figs);
-    Ok(figs)
+    let mut same = HashMap::new();
+    for members in groups.values() {
+        for (i, (fi, si)) in members.iter().enumerate() {
+            let others: Vec<u32> = members
+                .iter()
+                .enumerate()
+                .filter(|&(j, (_, sj))| j != i && subjects_agree(si.as_deref(), sj.as_deref()))
+                .map(|(_, &(fj, _))| fj)
+                .collect();
+            if !others.is_empty() {
+                same.insert(*fi, others);
+            }
+        }
+    }
+    Ok(Repeats { same })
+}
+
+/// The second pass: extracts the figures again, sentence by sentence, and hands each
+/// to `emit`, in text order, with `same_as` from `repeats` (made by [`repeats`] on the
+/// same text), its sentence's text and its section's headline.
+pub fn emit_figures<E>(
+    repeats: &Repeats,
+    input: impl BufRead,
+    path: &Path,
+    mut emit: impl FnMut(&Figure, &str, Option<&str>) -> Result<(), E>,
+) -> Result<(), Stop<E>> {
+    let mut count = 0u32;
+    sentences(input, path, |window, s, headline| {
+        for mut f in sentence_figures(window, s, count) {
+            if let Some(same) = repeats.same.get(&count) {
+                f.same_as = same.iter().map(|&j| figure_id(j as usize)).collect();
+            }
+            emit(&f, &s.text, headline)?;
+            count += 1;
+        }
+        Ok(())
+    })
+}
+
+/// The id [`super::extract`] gives the `i`-th figure (from 0).
+fn figure_id(i: usize) -> CompactString {
+    compact_str::format_compact!("f{:03}", i + 1)
+}
+
+/// The figures of sentence `s` (global spans), numbered from `first`, as
+/// [`super::extract`] makes them, all but `same_as`.
+fn sentence_figures(window: &Window, s: &Sentence, first: u32) -> Vec<Figure> {
+    let base = window.base;
+    // The window's chars are indexed from `base`; the extractor works on them as on a
+    // whole text, and its spans are moved back to global offsets after.
+    let local = Sentence {
+        start: s.start - base,
+        end: s.end - base,
+        text: String::new(),
+        ..*s
+    };
+    let mut figs = Vec::new();
+    read_sentence(&window.chars, &local, &mut figs);
+    link_changes(&window.chars, &mut figs);
+    for (i, f) in figs.iter_mut().enumerate() {
+        f.start += base;
+        f.end += base;
+        f.id = figure_id(first as usize + i);
+    }
+    resolve_change_ids(&mut figs);
+    figs
 }
 
 /// The chars in hand: `chars[i]` is the text's char `base + i`.
