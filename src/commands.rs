@@ -15,7 +15,7 @@ use crate::index::{Filter, Index, SectionRef, ShapeFilter, SortKey};
 use crate::model::{Dataset, Dimension, Meta, SCHEMA_VERSION};
 use crate::search::{self, SearchOptions};
 
-pub use output::{Record, csv_safe, json_safe};
+pub use output::{Cell, FigureWriter, Found, Record, csv_safe, json_safe};
 
 /// Exit status for a usage error (bad flag values, unknown id), as clap uses.
 pub const EXIT_USAGE: u8 = 2;
@@ -44,7 +44,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let index = load_index(&cli.data)?;
             return crate::tui::run(index);
         }
-        Some(cmd) => execute(cmd, &cli.data, &mut out)?,
+        Some(cmd) => {
+            if !matches!(
+                cmd,
+                Command::Import {
+                    output: Some(_),
+                    ..
+                }
+            ) {
+                check_stdout()?;
+            }
+            execute(cmd, &cli.data, &mut out)?
+        }
     };
     out.flush().or_else(ignore_broken_pipe)?;
     Ok(code)
@@ -55,6 +66,45 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 const DUMB_TERMINAL: &str = "TERM is `dumb`, so this terminal cannot show the explorer; run it in a \
 full terminal, or use the subcommands: `pa-explorer figures`, `pa-explorer search QUERY`, \
 `pa-explorer show ID` (see `pa-explorer --help`)";
+/// Refuses to run a command whose output would be lost without a word. Writes to a
+/// closed standard output cannot fail visibly: the Rust runtime reopens a closed fd 1
+/// on `/dev/null` read-write (`figures >&-`), and std treats EBADF on stdout as success
+/// (`figures 1<file`). So look first: a read-only fd, or `/dev/null` opened read-write
+/// (which a shell's `> /dev/null` never does: it opens write-only), is refused.
+fn check_stdout() -> Result<()> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let fail = |why: &str| Error::Write {
+            path: PathBuf::from("<stdout>"),
+            source: std::io::Error::other(why.to_string()),
+        };
+        let stdout = std::io::stdout();
+        let mode = match rustix::fs::fcntl_getfl(&stdout) {
+            Ok(flags) => flags & OFlags::ACCMODE,
+            Err(_) => return Err(fail("standard output is closed; redirect it to a file")),
+        };
+        if mode == OFlags::RDONLY {
+            return Err(fail(
+                "standard output is open only for reading; redirect it to a file",
+            ));
+        }
+        let is_dev_null = || -> Option<bool> {
+            let null = std::fs::metadata("/dev/null").ok()?;
+            let fd = std::fs::File::from(stdout.as_fd().try_clone_to_owned().ok()?);
+            let fd = fd.metadata().ok()?;
+            Some(fd.dev() == null.dev() && fd.ino() == null.ino())
+        };
+        if mode == OFlags::RDWR && is_dev_null() == Some(true) {
+            return Err(fail(
+                "standard output is closed (the output would be lost); redirect it to a file, or write `> /dev/null` to discard it",
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// A closed pipe (`pa-explorer figures | head`) is the reader's choice, not an error.
 fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
@@ -71,13 +121,7 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
 /// Runs one subcommand, writing to `out`.
 pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<ExitCode> {
     let result = match cmd {
-        Command::Extract { file, format } => {
-            let text = dataset::read_text(&file)?;
-            let doc = extract::document(&doc_id(&file), Meta::default(), text);
-            let index = Index::new(vec![doc]);
-            let refs = index.all().to_vec();
-            output::figures(out, &index, &refs, format)
-        }
+        Command::Extract { file, format } => extract_streamed(&file, format, out)?,
         Command::Import {
             source,
             output,
@@ -89,6 +133,10 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
             inferred,
             notes,
         } => {
+            if let Some(id) = &id {
+                crate::text::check_id(id)
+                    .map_err(|m| Error::Usage(format!("--id: the document id {m}")))?;
+            }
             let text = dataset::read_text(&source)?;
             let meta = Meta {
                 title,
@@ -188,6 +236,76 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// `extract`, a paragraph at a time (see `extract::stream`): the same output as
+/// extracting the whole text, in memory that follows the largest paragraph. Standard
+/// input and anything else that is not a regular file is spooled to an anonymous temp
+/// file, since the text is read twice. Input
+/// errors come back as `Err`, write errors as the inner `io::Result`.
+fn extract_streamed(
+    file: &Path,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<std::io::Result<()>> {
+    use extract::stream::{self, Stop};
+    use std::io::{BufReader, Seek};
+    let read_err = |source| Error::Read {
+        path: file.to_path_buf(),
+        source,
+    };
+    // A pipe or FIFO (`extract <(curl …)`) cannot be read twice either.
+    let stdin = file == Path::new("-");
+    let spool = if stdin || !std::fs::metadata(file).is_ok_and(|m| m.is_file()) {
+        let mut spool = tempfile::tempfile().map_err(|source| Error::Write {
+            path: std::env::temp_dir(),
+            source,
+        })?;
+        if stdin {
+            std::io::copy(&mut std::io::stdin().lock(), &mut spool)
+        } else {
+            std::fs::File::open(file).and_then(|mut f| std::io::copy(&mut f, &mut spool))
+        }
+        .map_err(read_err)?;
+        Some(spool)
+    } else {
+        None
+    };
+    let open = || -> std::io::Result<BufReader<std::fs::File>> {
+        let f = match &spool {
+            Some(spool) => {
+                let mut f = spool.try_clone()?;
+                f.rewind()?;
+                f
+            }
+            None => std::fs::File::open(file)?,
+        };
+        Ok(BufReader::with_capacity(1 << 16, f))
+    };
+    let repeats = stream::repeats(open().map_err(read_err)?, file)?;
+    let id = doc_id(file);
+    let mut w = match output::FigureWriter::new(out, format, false) {
+        Ok(w) => w,
+        Err(e) => return Ok(Err(e)),
+    };
+    let emitted = stream::emit_figures(
+        &repeats,
+        open().map_err(read_err)?,
+        file,
+        |figure, sentence, headline| {
+            w.write(output::Found {
+                document: &id,
+                figure,
+                sentence,
+                headline,
+            })
+        },
+    );
+    match emitted {
+        Ok(()) => Ok(w.finish()),
+        Err(Stop::Input(e)) => Err(e),
+        Err(Stop::Emit(e)) => Ok(Err(e)),
+    }
+}
+
 /// The bundled dataset, or the datasets named with `--data`.
 pub fn load_index(data: &DataArgs) -> Result<Index> {
     let docs = if data.data.is_empty() {
@@ -212,7 +330,8 @@ fn load_for_once(data: &DataArgs) -> Result<&'static Index> {
     Ok(Box::leak(Box::new(load_index(data)?)))
 }
 
-/// A document id from a file name: `reports/2021 jinan.txt` → `2021-jinan`.
+/// A document id from a file name: `reports/2021 jinan.txt` → `2021-jinan`; always in
+/// the id alphabet ([`crate::text::check_id`]), cut to its longest length.
 fn doc_id(path: &Path) -> String {
     let stem = path
         .file_stem()
@@ -226,6 +345,7 @@ fn doc_id(path: &Path) -> String {
                 '-'
             }
         })
+        .take(crate::text::ID_MAX_CHARS)
         .collect();
     if id.is_empty() || id == "-" {
         "stdin".into()
@@ -315,4 +435,28 @@ fn parse_section(index: &Index, s: &str) -> Result<SectionRef> {
         doc: doc as u32,
         section: n as u32,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids made from file names pass the loader's id check, whatever the name.
+    #[test]
+    fn ids_from_file_names_are_valid_ids() {
+        for name in [
+            "reports/2021 jinan.txt",
+            "济南市 2021:报告.txt",
+            "a\u{1b}[31m\u{202e}b.txt",
+            "-",
+            ".txt",
+            "...",
+            &"长".repeat(300),
+            "x.y.z.txt",
+        ] {
+            let id = doc_id(Path::new(name));
+            assert_eq!(crate::text::check_id(&id), Ok(()), "{name:?} → {id:?}");
+        }
+        assert_eq!(doc_id(Path::new("reports/2021 jinan.txt")), "2021-jinan");
+    }
 }

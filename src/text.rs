@@ -58,6 +58,50 @@ pub fn sanitize_char(c: char) -> char {
     }
 }
 
+/// Longest document or figure id, in chars.
+pub const ID_MAX_CHARS: usize = 100;
+
+/// Checks a document or figure id against the alphabet ids are written in: 1 to
+/// [`ID_MAX_CHARS`] chars, each a letter or digit of any script, `-`, `_` or `.`. No
+/// `:` (`DOC:f012` joins a document and a figure id), no space, control or bidi
+/// character, so an id is safe to print and to type back as a flag. Kept here, with
+/// the other rules for what may reach a terminal; the loader and `import --id` both
+/// use it. `Err` says what is wrong, for a message that begins with the id's name.
+pub fn check_id(id: &str) -> Result<(), String> {
+    const ALPHABET: &str = "letters or digits (any script), `-`, `_` or `.`";
+    let len = id.chars().count();
+    if len == 0 {
+        return Err(format!("is empty; an id is 1 to {ID_MAX_CHARS} {ALPHABET}"));
+    }
+    if len > ID_MAX_CHARS {
+        return Err(format!(
+            "is {len} characters long; an id is 1 to {ID_MAX_CHARS} {ALPHABET}"
+        ));
+    }
+    match id
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        Some((i, c)) => Err(format!(
+            "`{}` has {} at character {}; an id is 1 to {ID_MAX_CHARS} {ALPHABET}",
+            sanitize(id),
+            describe(c),
+            i + 1
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A char named so that the name itself is harmless to print.
+fn describe(c: char) -> String {
+    if is_unsafe(c) || c.is_whitespace() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("`{c}`")
+    }
+}
+
 /// Cuts `s` to at most `max` cells, ending in `…` when cut; never splits a character.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if width(s) <= max {
@@ -176,6 +220,32 @@ mod tests {
         for r in &lines {
             assert_ne!(chars[r.start], '，');
         }
+    }
+
+    #[test]
+    fn ids_are_letters_digits_dashes_underscores_and_dots() {
+        for ok in ["f001", "2021-jinan", "济南_2021.v2", "Ünïcødé", "x"] {
+            assert_eq!(check_id(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(check_id(&"a".repeat(ID_MAX_CHARS)), Ok(()));
+        for bad in [
+            "",
+            "DOC:f012",
+            "a b",
+            "a\u{1b}[31mb",
+            "a\u{202e}b",
+            "a/b",
+            "a\u{7}",
+        ] {
+            let e = check_id(bad).expect_err(bad);
+            assert!(!e.chars().any(is_unsafe), "{e:?}");
+        }
+        assert!(check_id(&"a".repeat(ID_MAX_CHARS + 1)).is_err());
+        assert!(
+            check_id("a\u{1b}b")
+                .unwrap_err()
+                .contains("U+001B at character 2")
+        );
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Output formats of the subcommands: aligned tables (by display width), JSON, JSON
 //! Lines and CSV. Text from the data is made harmless for terminals and spreadsheets.
+//!
+//! Terminal text (tables and `show`) is written only from [`Cell`]s, whose one
+//! constructor sanitizes, so no dataset field can reach the terminal raw.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -8,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::index::{FigRef, Index, SectionRef};
-use crate::model::{Approx, Change, Dimension, Kind, Period, Shape};
+use crate::model::{Approx, Change, Dimension, Figure, Kind, Period, Shape};
 use crate::search::Hit;
 use crate::text;
 
@@ -46,12 +49,36 @@ pub struct Record<'a> {
     pub warnings: &'a [String],
 }
 
+/// What a figure's output needs besides the figure: where it was found.
+#[derive(Debug, Clone, Copy)]
+pub struct Found<'a> {
+    pub document: &'a str,
+    pub figure: &'a Figure,
+    pub sentence: &'a str,
+    pub headline: Option<&'a str>,
+}
+
+impl<'a> Found<'a> {
+    pub fn new(index: &'a Index, r: FigRef) -> Found<'a> {
+        Found {
+            document: &index.doc(r).id,
+            figure: index.figure(r),
+            sentence: &index.sentence(r).text,
+            headline: index.section(r).headline.as_deref(),
+        }
+    }
+}
+
 impl<'a> Record<'a> {
     pub fn new(index: &'a Index, r: FigRef) -> Record<'a> {
-        let f = index.figure(r);
+        Record::found(Found::new(index, r))
+    }
+
+    pub fn found(at: Found<'a>) -> Record<'a> {
+        let f = at.figure;
         Record {
             id: &f.id,
-            document: &index.doc(r).id,
+            document: at.document,
             kind: f.kind,
             text: &f.text,
             value: f.value,
@@ -68,9 +95,9 @@ impl<'a> Record<'a> {
             change: f.change.as_ref(),
             date: f.date.as_deref(),
             period: f.period.as_ref(),
-            sentence: &index.sentence(r).text,
+            sentence: at.sentence,
             section: f.section,
-            headline: index.section(r).headline.as_deref(),
+            headline: at.headline,
             start: f.start,
             end: f.end,
             same_as: &f.same_as,
@@ -119,83 +146,172 @@ pub fn figures(
     refs: &[FigRef],
     format: Format,
 ) -> io::Result<()> {
-    match format {
-        Format::Jsonl => {
-            for &r in refs {
-                json_line(out, &Record::new(index, r))?;
+    let mut w = FigureWriter::new(out, format, index.documents().len() > 1)?;
+    for &r in refs {
+        w.write(Found::new(index, r))?;
+    }
+    w.finish()
+}
+
+/// Writes figures one at a time, in any format, so `extract` can write each as it is
+/// found. Only `table` keeps its rows until [`FigureWriter::finish`]: its column
+/// widths depend on all of them. The output is the same as writing all at once.
+pub struct FigureWriter<'w, W: Write> {
+    out: Sink<'w, W>,
+    /// Several documents: ids in tables are shown as `DOC:f012`.
+    multi: bool,
+}
+
+enum Sink<'w, W: Write> {
+    Jsonl(&'w mut W),
+    /// `first`: nothing written yet, so the array is still to be opened.
+    Json {
+        out: &'w mut W,
+        first: bool,
+    },
+    Csv(Box<csv::Writer<&'w mut W>>),
+    Table {
+        out: &'w mut W,
+        rows: Vec<Vec<Cell>>,
+    },
+}
+
+const CSV_HEADER: [&str; 24] = [
+    "id",
+    "document",
+    "kind",
+    "text",
+    "value",
+    "high",
+    "exact",
+    "exact_high",
+    "shape",
+    "inclusive",
+    "approx",
+    "unit",
+    "dimension",
+    "subject",
+    "rate",
+    "date",
+    "section",
+    "headline",
+    "start",
+    "end",
+    "sentence",
+    "period",
+    "period_from",
+    "period_to",
+];
+
+impl<'w, W: Write> FigureWriter<'w, W> {
+    pub fn new(out: &'w mut W, format: Format, multi: bool) -> io::Result<Self> {
+        let out = match format {
+            Format::Jsonl => Sink::Jsonl(out),
+            Format::Json => Sink::Json { out, first: true },
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(CSV_HEADER)?;
+                Sink::Csv(Box::new(w))
             }
-            Ok(())
+            Format::Table => Sink::Table {
+                out,
+                rows: Vec::new(),
+            },
+        };
+        Ok(FigureWriter { out, multi })
+    }
+
+    pub fn write(&mut self, at: Found) -> io::Result<()> {
+        match &mut self.out {
+            Sink::Jsonl(out) => json_line(out, &Record::found(at)),
+            Sink::Json { out, first } => {
+                // The array as `to_string_pretty` writes it whole: `[`, each element
+                // indented by two spaces, `,` between, `]`. No string holds a raw
+                // newline (JSON escapes it), so indenting every line is exact.
+                let s =
+                    serde_json::to_string_pretty(&Record::found(at)).map_err(io::Error::other)?;
+                let mut chunk = String::with_capacity(s.len() + s.len() / 8 + 4);
+                chunk.push_str(if *first { "[\n" } else { ",\n" });
+                *first = false;
+                for (i, line) in s.split('\n').enumerate() {
+                    if i > 0 {
+                        chunk.push('\n');
+                    }
+                    chunk.push_str("  ");
+                    chunk.push_str(line);
+                }
+                out.write_all(json_safe(chunk).as_bytes())
+            }
+            Sink::Csv(w) => Ok(w.write_record(csv_row(at))?),
+            Sink::Table { rows, .. } => {
+                rows.push(figure_row(at, self.multi));
+                Ok(())
+            }
         }
-        Format::Json => {
-            let all: Vec<Record> = refs.iter().map(|&r| Record::new(index, r)).collect();
-            let s = serde_json::to_string_pretty(&all).map_err(io::Error::other)?;
-            writeln!(out, "{}", json_safe(s))
+    }
+
+    pub fn finish(self) -> io::Result<()> {
+        match self.out {
+            Sink::Jsonl(_) => Ok(()),
+            Sink::Json { out, first: true } => writeln!(out, "[]"),
+            Sink::Json { out, first: false } => writeln!(out, "\n]"),
+            Sink::Csv(mut w) => w.flush(),
+            Sink::Table { out, rows } => table(
+                out,
+                &["ID", "FIGURE", "VALUE", "UNIT", "SEC", "SUBJECT"],
+                &[false, false, true, false, true, false],
+                &rows,
+            ),
         }
-        Format::Csv => figures_csv(out, index, refs),
-        Format::Table => figures_table(out, index, refs),
     }
 }
 
-fn figures_csv(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "id",
-        "document",
-        "kind",
-        "text",
-        "value",
-        "high",
-        "exact",
-        "exact_high",
-        "shape",
-        "inclusive",
-        "approx",
-        "unit",
-        "dimension",
-        "subject",
-        "rate",
-        "date",
-        "section",
-        "headline",
-        "start",
-        "end",
-        "sentence",
-        "period",
-        "period_from",
-        "period_to",
-    ])?;
-    for &r in refs {
-        let f = index.figure(r);
-        let opt = |v: Option<&str>| v.map(csv_safe).unwrap_or_default();
-        let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-        w.write_record([
-            csv_safe(&f.id),
-            csv_safe(&index.doc(r).id),
-            f.kind.as_str().to_string(),
-            csv_safe(&f.text),
-            num(f.value),
-            num(f.high),
-            opt(f.exact.as_deref()),
-            opt(f.exact_high.as_deref()),
-            f.shape.as_str().to_string(),
-            f.inclusive.map(|b| b.to_string()).unwrap_or_default(),
-            format!("{:?}", f.approx).to_lowercase(),
-            opt(f.unit.as_deref()),
-            f.dimension.as_str().to_string(),
-            opt(f.subject.as_deref()),
-            opt(f.rate.as_deref()),
-            opt(f.date.as_deref()),
-            f.section.to_string(),
-            opt(index.section(r).headline.as_deref()),
-            f.start.to_string(),
-            f.end.to_string(),
-            csv_safe(&index.sentence(r).text),
-            opt(f.period.as_ref().map(|p| p.text.as_str())),
-            opt(f.period.as_ref().and_then(|p| p.from.as_deref())),
-            opt(f.period.as_ref().and_then(|p| p.to.as_deref())),
-        ])?;
+fn csv_row(at: Found) -> [String; 24] {
+    let f = at.figure;
+    let opt = |v: Option<&str>| v.map(csv_safe).unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    [
+        csv_safe(&f.id),
+        csv_safe(at.document),
+        f.kind.as_str().to_string(),
+        csv_safe(&f.text),
+        num(f.value),
+        num(f.high),
+        opt(f.exact.as_deref()),
+        opt(f.exact_high.as_deref()),
+        f.shape.as_str().to_string(),
+        f.inclusive.map(|b| b.to_string()).unwrap_or_default(),
+        format!("{:?}", f.approx).to_lowercase(),
+        opt(f.unit.as_deref()),
+        f.dimension.as_str().to_string(),
+        opt(f.subject.as_deref()),
+        opt(f.rate.as_deref()),
+        opt(f.date.as_deref()),
+        f.section.to_string(),
+        opt(at.headline),
+        f.start.to_string(),
+        f.end.to_string(),
+        csv_safe(at.sentence),
+        opt(f.period.as_ref().map(|p| p.text.as_str())),
+        opt(f.period.as_ref().and_then(|p| p.from.as_deref())),
+        opt(f.period.as_ref().and_then(|p| p.to.as_deref())),
+    ]
+}
+
+/// Text bound for a terminal. The only way to make one is [`Cell::new`], which
+/// sanitizes, and tables and `show` write nothing else from the data, so no field —
+/// validated or not, present or added later — can reach the terminal raw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell(String);
+
+impl Cell {
+    pub fn new(s: impl AsRef<str>) -> Cell {
+        Cell(text::sanitize(s.as_ref()).into_owned())
     }
-    w.flush()
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Writes rows as columns aligned by display width; `right` marks right-aligned columns.
@@ -203,22 +319,24 @@ fn table(
     out: &mut impl Write,
     header: &[&str],
     right: &[bool],
-    rows: &[Vec<String>],
+    rows: &[Vec<Cell>],
 ) -> io::Result<()> {
     const MAX: usize = 48;
-    let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
+    let head: Vec<Cell> = header.iter().map(Cell::new).collect();
+    let mut widths: Vec<usize> = head.iter().map(|h| text::width(h.as_str())).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(text::width(cell).min(MAX));
+            *w = (*w).max(text::width(cell.as_str()).min(MAX));
         }
     }
-    let line = |cells: &[String]| -> String {
+    let line = |cells: &[Cell]| -> String {
         let mut s = String::new();
         for (i, (cell, &w)) in cells.iter().zip(&widths).enumerate() {
             if i > 0 {
                 s.push_str("  ");
             }
             let last = i + 1 == cells.len();
+            let cell = cell.as_str();
             if right.get(i).copied().unwrap_or(false) {
                 s.push_str(&text::pad_left(cell, w));
             } else if last {
@@ -229,7 +347,6 @@ fn table(
         }
         s.trim_end().to_string()
     };
-    let head: Vec<String> = header.iter().map(|h| (*h).to_string()).collect();
     writeln!(out, "{}", line(&head))?;
     for row in rows {
         writeln!(out, "{}", line(row))?;
@@ -237,34 +354,25 @@ fn table(
     Ok(())
 }
 
-fn cell(s: &str) -> String {
-    text::sanitize(s).into_owned()
-}
-
-fn figure_row(index: &Index, r: FigRef) -> Vec<String> {
-    let f = index.figure(r);
+fn figure_row(at: Found, multi: bool) -> Vec<Cell> {
+    let f = at.figure;
+    let id = if multi {
+        Cell::new(format!("{}:{}", at.document, f.id))
+    } else {
+        Cell::new(&f.id)
+    };
     vec![
-        index.display_id(r),
-        cell(&f.text),
-        f.display_value(),
-        cell(f.unit.as_deref().unwrap_or(if f.kind.is_quantity() {
+        id,
+        Cell::new(&f.text),
+        Cell::new(f.display_value()),
+        Cell::new(f.unit.as_deref().unwrap_or(if f.kind.is_quantity() {
             ""
         } else {
             f.kind.as_str()
         })),
-        f.section.to_string(),
-        cell(f.subject.as_deref().unwrap_or("")),
+        Cell::new(f.section.to_string()),
+        Cell::new(f.subject.as_deref().unwrap_or("")),
     ]
-}
-
-fn figures_table(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Result<()> {
-    let rows: Vec<Vec<String>> = refs.iter().map(|&r| figure_row(index, r)).collect();
-    table(
-        out,
-        &["ID", "FIGURE", "VALUE", "UNIT", "SEC", "SUBJECT"],
-        &[false, false, true, false, true, false],
-        &rows,
-    )
 }
 
 #[derive(Serialize)]
@@ -290,7 +398,7 @@ pub fn sections(out: &mut impl Write, index: &Index, format: Format) -> io::Resu
         .collect();
     match format {
         Format::Table => {
-            let rows: Vec<Vec<String>> = records
+            let rows: Vec<Vec<Cell>> = records
                 .iter()
                 .map(|r| {
                     let sec = if multi {
@@ -299,10 +407,10 @@ pub fn sections(out: &mut impl Write, index: &Index, format: Format) -> io::Resu
                         r.section.to_string()
                     };
                     vec![
-                        sec,
-                        r.figures.to_string(),
-                        r.sentences.to_string(),
-                        cell(r.headline.unwrap_or("(lead)")),
+                        Cell::new(sec),
+                        Cell::new(r.figures.to_string()),
+                        Cell::new(r.sentences.to_string()),
+                        Cell::new(r.headline.unwrap_or("(lead)")),
                     ]
                 })
                 .collect();
@@ -339,60 +447,63 @@ pub fn sections(out: &mut impl Write, index: &Index, format: Format) -> io::Resu
 pub fn show(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
     let f = index.figure(r);
     let sec = index.section(r);
-    let mut rows: Vec<(&str, String)> = vec![
-        ("id", index.display_id(r)),
-        ("figure", cell(&f.text)),
-        ("kind", f.kind.as_str().into()),
-        ("value", f.display_value()),
-        ("exact", f.exact.as_deref().unwrap_or_default().to_string()),
-        ("unit", cell(f.unit.as_deref().unwrap_or(""))),
-        ("dimension", f.dimension.as_str().into()),
-        ("shape", f.shape.as_str().into()),
-        ("approx", format!("{:?}", f.approx).to_lowercase()),
-        ("subject", cell(f.subject.as_deref().unwrap_or(""))),
+    let mut rows: Vec<(&str, Cell)> = vec![
+        ("id", Cell::new(index.display_id(r))),
+        ("figure", Cell::new(&f.text)),
+        ("kind", Cell::new(f.kind.as_str())),
+        ("value", Cell::new(f.display_value())),
+        ("exact", Cell::new(f.exact.as_deref().unwrap_or_default())),
+        ("unit", Cell::new(f.unit.as_deref().unwrap_or(""))),
+        ("dimension", Cell::new(f.dimension.as_str())),
+        ("shape", Cell::new(f.shape.as_str())),
+        (
+            "approx",
+            Cell::new(format!("{:?}", f.approx).to_lowercase()),
+        ),
+        ("subject", Cell::new(f.subject.as_deref().unwrap_or(""))),
     ];
     if let Some(rate) = &f.rate {
-        rows.push(("rate", cell(rate)));
+        rows.push(("rate", Cell::new(rate)));
     }
     if let Some(c) = &f.change {
         rows.push((
             "change",
-            format!("{:?} ({}) ↔ {}", c.role, c.verb, c.other).to_lowercase(),
+            Cell::new(format!("{:?} ({}) ↔ {}", c.role, c.verb, c.other).to_lowercase()),
         ));
     }
     if let Some(d) = &f.date {
-        rows.push(("date", d.to_string()));
+        rows.push(("date", Cell::new(d)));
     }
     if let Some(p) = &f.period {
-        rows.push(("period", period_words(p)));
+        rows.push(("period", Cell::new(period_words(p))));
     }
-    rows.push(("document", cell(&index.doc(r).id)));
+    rows.push(("document", Cell::new(&index.doc(r).id)));
     rows.push((
         "section",
-        format!(
+        Cell::new(format!(
             "{} {}",
             f.section,
-            cell(sec.headline.as_deref().unwrap_or("(lead)"))
-        ),
+            sec.headline.as_deref().unwrap_or("(lead)")
+        )),
     ));
-    rows.push(("chars", format!("{}..{}", f.start, f.end)));
+    rows.push(("chars", Cell::new(format!("{}..{}", f.start, f.end))));
     if !f.same_as.is_empty() {
-        rows.push(("same as", f.same_as.join(", ")));
+        rows.push(("same as", Cell::new(f.same_as.join(", "))));
     }
     for w in &f.warnings {
-        rows.push(("warning", cell(w)));
+        rows.push(("warning", Cell::new(w)));
     }
     for (k, v) in rows {
-        writeln!(out, "{}  {v}", text::pad_right(k, 9))?;
+        writeln!(out, "{}  {}", text::pad_right(k, 9), v.as_str())?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", cell(&index.sentence(r).text))
+    writeln!(out, "{}", Cell::new(&index.sentence(r).text).as_str())
 }
 
 /// `2018年12月至2020年底 (2018-12 → 2020-12)`; an open end reads `…`, and a phrase that
 /// states no date (`五年来`) says so.
 fn period_words(p: &Period) -> String {
-    let text = cell(&p.text);
+    let text = &p.text;
     match (p.from.as_deref(), p.to.as_deref()) {
         (None, None) => format!("{text} (no date stated)"),
         (from, to) => format!("{text} ({} → {})", from.unwrap_or("…"), to.unwrap_or("…")),
@@ -412,13 +523,8 @@ struct HitRecord<'a> {
 pub fn hits(out: &mut impl Write, index: &Index, hits: &[Hit], format: Format) -> io::Result<()> {
     let refs: Vec<FigRef> = hits.iter().filter_map(|h| index.get(h.figure)).collect();
     match format {
-        Format::Csv => figures_csv(out, index, &refs),
-        Format::Table => {
-            if hits.is_empty() {
-                return writeln!(out, "no figures match");
-            }
-            figures_table(out, index, &refs)
-        }
+        Format::Table if hits.is_empty() => writeln!(out, "no figures match"),
+        Format::Csv | Format::Table => figures(out, index, &refs, format),
         Format::Json | Format::Jsonl => {
             let records: Vec<HitRecord> = hits
                 .iter()
@@ -439,5 +545,33 @@ pub fn hits(out: &mut impl Write, index: &Index, hits: &[Hit], format: Format) -
                 writeln!(out, "{}", json_safe(s))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled dataset's figures, written one at a time, equal the array that
+    /// `to_string_pretty` writes whole (as `figures --format json` did before).
+    #[test]
+    fn streamed_json_array_equals_the_whole_array() {
+        let index = Index::new(crate::dataset::bundled().unwrap().documents);
+        for n in [0, 1, 3, index.len()] {
+            let refs = &index.all()[..n];
+            let mut streamed = Vec::new();
+            figures(&mut streamed, &index, refs, Format::Json).unwrap();
+            let all: Vec<Record> = refs.iter().map(|&r| Record::new(&index, r)).collect();
+            let whole = format!("{}\n", serde_json::to_string_pretty(&all).unwrap());
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole, "{n} figures");
+        }
+    }
+
+    #[test]
+    fn a_cell_never_holds_an_unsafe_char() {
+        let c = Cell::new("a\u{1b}]0;T\u{7}\u{1b}[31m\u{202e}\u{9b}b");
+        assert!(!c.as_str().chars().any(text::is_unsafe), "{c:?}");
+        // One stand-in per char, so columns keep their width.
+        assert_eq!(c.as_str().chars().count(), 15);
     }
 }

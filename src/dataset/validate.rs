@@ -1,10 +1,12 @@
 //! What types alone cannot check: the schema version, spans inside the text and equal
-//! to their `text`, references that resolve, unique ids.
+//! to their `text`, references that resolve, unique ids written in the id alphabet
+//! ([`crate::text::check_id`]).
 
 use std::collections::HashSet;
 
 use super::unsupported_version;
 use crate::model::{Dataset, Document, SCHEMA_VERSION};
+use crate::text::check_id;
 
 /// Checks what types alone cannot: the schema version, spans inside the text and equal
 /// to their `text`, references that resolve, unique ids. Returns the field path and
@@ -36,6 +38,9 @@ fn validate_document_with(
     doc: &Document,
     offsets: &CharOffsets,
 ) -> std::result::Result<(), (String, String)> {
+    // Ids are printed bare (`DOC:f012`, `same as f003`) and typed back as flags, so
+    // they are held to an alphabet; references to them are checked below, by lookup.
+    check_id(&doc.id).map_err(|m| ("id".to_string(), format!("document id {m}")))?;
     let span = |start: usize, end: usize, text: Option<&str>| -> std::result::Result<(), String> {
         let (Some(a), Some(b)) = (offsets.byte(start), offsets.byte(end)) else {
             return Err(format!(
@@ -109,6 +114,7 @@ fn validate_document_with(
     }
     let mut ids = HashSet::new();
     for (i, f) in doc.figures.iter().enumerate() {
+        check_id(&f.id).map_err(|m| (format!("figures[{i}].id"), format!("figure id {m}")))?;
         if !ids.insert(f.id.as_str()) {
             return Err((
                 format!("figures[{i}].id"),

@@ -8,6 +8,7 @@ mod figures;
 pub mod numeral;
 mod period;
 pub(crate) mod repair;
+pub mod stream;
 pub mod structure;
 mod subject;
 mod typed;
@@ -39,11 +40,7 @@ pub fn extract(text: &str) -> Extraction {
     let st = structure::split(&chars);
     let mut figures = Vec::new();
     for s in &st.sentences {
-        let first = figures.len();
-        read_sentence(&chars, s, &mut figures);
-        link_changes(&chars, &mut figures[first..]);
-        // Periods need the sentence's figures: a phrase never swallows a statistic.
-        period::assign(&chars, s, &mut figures[first..]);
+        sentence_figures(&chars, s, &mut figures);
     }
     for (i, f) in figures.iter_mut().enumerate() {
         f.id = compact_str::format_compact!("f{:03}", i + 1);
@@ -55,6 +52,17 @@ pub fn extract(text: &str) -> Extraction {
         sentences: st.sentences,
         figures,
     }
+}
+
+/// Appends the figures of one sentence, linked within it and with their periods: the
+/// one reading of a sentence, shared by [`extract`] and the streaming extractor so the
+/// two cannot drift apart.
+pub(crate) fn sentence_figures(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
+    let first = figures.len();
+    read_sentence(chars, s, figures);
+    link_changes(chars, &mut figures[first..]);
+    // Periods need the sentence's figures: a phrase never swallows a statistic.
+    period::assign(chars, s, &mut figures[first..]);
 }
 
 /// A whole document: the text with its extraction and metadata.
@@ -76,7 +84,7 @@ pub fn document(id: &str, meta: Meta, text: String) -> Document {
 
 /// Appends the figures of sentence `s`. They are read from a repaired view of the
 /// sentence (see `repair`); spans are mapped back to the original chars.
-fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
+pub(crate) fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
     let v = repair::view(chars, s.start, s.end);
     let raws = figures::scan(&v.chars, 0, v.chars.len());
     // Subjects are read between quantities (and dates), not across them.
@@ -171,7 +179,7 @@ const CHANGE_VERBS: &[&str] = &[
 
 /// Links `由A提高至B`: A gets role `from`, B role `to`, each naming the other. Figures
 /// here are one sentence's; `other` holds the partner's position until ids exist.
-fn link_changes(chars: &[char], figs: &mut [Figure]) {
+pub(crate) fn link_changes(chars: &[char], figs: &mut [Figure]) {
     for i in 0..figs.len() {
         // `to_figure` marks a figure after 由/从 with an empty `from`; nothing else here.
         let pending = figs[i]
@@ -217,7 +225,7 @@ fn link_changes(chars: &[char], figs: &mut [Figure]) {
 }
 
 /// Turns the in-sentence positions left by `link_changes` into figure ids.
-fn resolve_change_ids(figs: &mut [Figure]) {
+pub(crate) fn resolve_change_ids(figs: &mut [Figure]) {
     let mut first_in_sentence: HashMap<usize, usize> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
         first_in_sentence.entry(f.sentence).or_insert(i);
@@ -240,33 +248,39 @@ fn resolve_change_ids(figs: &mut [Figure]) {
 /// repeat a figure) with the same kind, value, unit, shape and approximation.
 /// A value stated more often than this is a common number, not one figure repeated;
 /// the bound also keeps the pairwise comparison cheap on generated corpora.
-const MAX_SAME: usize = 64;
+pub(crate) const MAX_SAME: usize = 64;
 
-fn subjects_agree(a: &Figure, b: &Figure) -> bool {
-    match (a.subject.as_deref(), b.subject.as_deref()) {
+pub(crate) fn subjects_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
         (Some(x), Some(y)) => x.contains(y) || y.contains(x),
         (None, None) => true,
         _ => false,
     }
 }
 
-fn link_same(figs: &mut [Figure]) {
+/// What [`link_same`] groups figures by; `None` for figures it never links.
+pub(crate) fn same_key(f: &Figure) -> Option<String> {
+    if !f.kind.is_quantity() || f.exact.is_none() {
+        return None;
+    }
+    Some(format!(
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        f.kind.as_str(),
+        f.exact,
+        f.exact_high,
+        f.unit,
+        f.shape,
+        f.approx,
+        f.rate
+    ))
+}
+
+pub(crate) fn link_same(figs: &mut [Figure]) {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
-        if !f.kind.is_quantity() || f.exact.is_none() {
-            continue;
+        if let Some(key) = same_key(f) {
+            groups.entry(key).or_default().push(i);
         }
-        let key = format!(
-            "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            f.kind.as_str(),
-            f.exact,
-            f.exact_high,
-            f.unit,
-            f.shape,
-            f.approx,
-            f.rate
-        );
-        groups.entry(key).or_default().push(i);
     }
     for members in groups.values() {
         // Same value and unit is not enough (two growth rates of 6.1% of different
@@ -276,7 +290,9 @@ fn link_same(figs: &mut [Figure]) {
             let same: Vec<CompactString> = members
                 .iter()
                 .take(MAX_SAME)
-                .filter(|&&j| j != i && subjects_agree(&figs[i], &figs[j]))
+                .filter(|&&j| {
+                    j != i && subjects_agree(figs[i].subject.as_deref(), figs[j].subject.as_deref())
+                })
                 .map(|&j| figs[j].id.clone())
                 .collect();
             figs[i].same_as = same;

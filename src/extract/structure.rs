@@ -87,7 +87,7 @@ pub fn split(chars: &[char]) -> Structure {
     }
 }
 
-fn close_section(sections: &mut [Section], end: usize, sentence_count: usize) {
+pub(crate) fn close_section(sections: &mut [Section], end: usize, sentence_count: usize) {
     if let Some(last) = sections.last_mut() {
         last.end = end;
         last.last_sentence = sentence_count;
@@ -132,7 +132,7 @@ fn lines(chars: &[char]) -> Vec<(usize, usize)> {
 
 /// The span without leading and trailing white space (ASCII and ideographic), or `None`
 /// when nothing is left.
-fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+pub(crate) fn trim(chars: &[char], mut start: usize, mut end: usize) -> Option<(usize, usize)> {
     while start < end && is_space(chars[start]) {
         start += 1;
     }
@@ -148,7 +148,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Sentence-final punctuation that makes a line a paragraph rather than a headline.
-fn is_final(c: char) -> bool {
+pub(crate) fn is_final(c: char) -> bool {
     matches!(
         c,
         '。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '.' | '，' | ',' | '：' | ':'
@@ -156,13 +156,13 @@ fn is_final(c: char) -> bool {
 }
 
 /// Closing quotes and brackets, which may follow the final punctuation of a sentence.
-fn is_closing(c: char) -> bool {
+pub(crate) fn is_closing(c: char) -> bool {
     "”’」』）)》】\"'".contains(c)
 }
 
 /// Whether a line break between `last` and `next` cuts a number or a clause: a line
 /// never starts with a comma, a unit after a digit, or the rest of a number.
-fn broken_between(last: char, next: Option<char>) -> bool {
+pub(crate) fn broken_between(last: char, next: Option<char>) -> bool {
     let Some(next) = next else { return false };
     if "，、；：,;:%％".contains(next) {
         return true;
@@ -175,11 +175,11 @@ fn broken_between(last: char, next: Option<char>) -> bool {
 }
 
 /// A line too long to be a headline: if it does not end a sentence, it runs on.
-fn is_long(line: &[char]) -> bool {
+pub(crate) fn is_long(line: &[char]) -> bool {
     line.len() > HEADLINE_MAX_CHARS
 }
 
-fn is_headline(line: &[char]) -> bool {
+pub(crate) fn is_headline(line: &[char]) -> bool {
     // A headline may end with a closing quote or bracket, so look at the last char that
     // is not one.
     let last = line
@@ -197,7 +197,7 @@ pub const MAX_SENTENCE_CHARS: usize = 300;
 
 /// Sentence spans within one line `[start, end)`, none longer than
 /// [`MAX_SENTENCE_CHARS`].
-fn sentence_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+pub(crate) fn sentence_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (s, e) in stop_spans(chars, start, end) {
         split_long(chars, s, e, &mut out);

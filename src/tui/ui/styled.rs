@@ -156,4 +156,71 @@ mod tests {
             assert!(l.width() <= 12);
         }
     }
+
+    /// Every pane of the explorer, on datasets with an escape sequence in every string
+    /// field (meta title and publisher, headline, sentence, figure text, subject,
+    /// `exact`, `date`, unit, rate, change verb, warnings), draws no unsafe char.
+    #[test]
+    fn no_dataset_string_reaches_the_screen_raw() {
+        use crate::model::{Kind, Meta};
+        use crate::tui::action::Action;
+        use crate::tui::app::App;
+        use crate::tui::theme::Theme;
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+
+        const EVIL: &str = "\u{1b}]0;T\u{7}\u{1b}[31m\u{9b}2J\u{202e}";
+        let doc = |id: &str| {
+            let text =
+                format!("导语{EVIL}，投资约37亿元。\n标题{EVIL}\n转移就业4.83万人次{EVIL}。\n");
+            let meta = Meta {
+                title: Some(format!("title{EVIL}")),
+                publisher: Some(format!("publisher{EVIL}")),
+                ..Meta::default()
+            };
+            let mut d = crate::extract::document(id, meta, text);
+            for s in &mut d.sections {
+                if let Some(h) = &mut s.headline {
+                    h.push_str(EVIL);
+                }
+            }
+            for f in &mut d.figures {
+                f.exact = Some(format!("1{EVIL}").into());
+                f.unit = Some(format!("元{EVIL}").into());
+                f.subject = Some(format!("投资{EVIL}").into());
+                f.rate = Some(format!("每年{EVIL}").into());
+                f.date = Some(format!("2021{EVIL}").into());
+                f.warnings = vec![format!("w{EVIL}")];
+            }
+            d.figures[0].kind = Kind::Date;
+            d
+        };
+        let index = crate::index::Index::new(vec![doc("a"), doc("b")]);
+        let mut app = App::new(index, Theme::COLOR);
+        app.update(Action::Resize {
+            width: 120,
+            height: 40,
+        });
+        let mut screens = Vec::new();
+        let mut draw = |app: &App| {
+            let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            t.draw(|f| crate::tui::ui::render(app, f)).unwrap();
+            screens.push(t.backend().to_string());
+        };
+        draw(&app);
+        app.update(Action::Down);
+        draw(&app);
+        app.update(Action::OpenSearch);
+        for c in "投资".chars() {
+            app.update(Action::Insert(c));
+        }
+        draw(&app);
+        let all = screens.concat();
+        let raw: Vec<char> = all
+            .chars()
+            .filter(|&c| c != '\n' && text::is_unsafe(c))
+            .collect();
+        assert!(raw.is_empty(), "{raw:?}");
+        assert!(all.contains('␛'), "the fields were not drawn at all");
+    }
 }
