@@ -31,6 +31,16 @@ const CASES: &[Case] = &[
     ("帮扶两千六户。", "两千六户", "amount", "2600", "", "户", "point", "exact"),
     ("选派廿三名干部。", "廿三名", "amount", "23", "", "人", "point", "exact"),
     ("建成一百〇八座桥。", "一百〇八座", "amount", "108", "", "座", "point", "exact"),
+    // Zeros before 十, a leading 拾/百/千, big Arabic scaled numbers, mixed traditional.
+    ("全区共一千零十人。", "一千零十人", "amount", "1010", "", "人", "point", "exact"),
+    ("发放一万零十二份。", "一万零十二份", "amount", "10012", "", "份", "point", "exact"),
+    ("覆盖一百零十万人。", "一百零十万人", "amount", "1100000", "", "人", "point", "exact"),
+    ("找零拾元。", "拾元", "amount", "10", "", "元", "point", "exact"),
+    ("收款拾壹元整。", "拾壹元整", "amount", "11", "", "元", "point", "exact"),
+    ("惠及百万人口。", "百万人", "amount", "1000000", "", "人", "point", "exact"),
+    ("营收5306亿元。", "5306亿元", "amount", "530600000000", "", "元", "point", "exact"),
+    ("常住人口2,357萬4千人。", "2,357萬4千人", "amount", "23574000", "", "人", "point", "exact"),
+    ("收到壹佰圆正。", "壹佰圆正", "amount", "100", "", "元", "point", "exact"),
     // Financial numerals with the money tail.
     ("收到捐款壹拾壹元整。", "壹拾壹元整", "amount", "11", "", "元", "point", "exact"),
     ("合计玖仟陆佰陆拾伍圆壹角捌分。", "玖仟陆佰陆拾伍圆壹角捌分", "amount", "9665.18", "", "元", "point", "exact"),

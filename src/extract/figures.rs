@@ -337,7 +337,7 @@ fn quantity(
     pos += unit_len;
     // 玖仟陆佰陆拾伍圆壹角捌分, 壹拾壹元整.
     if unit.is_some_and(|u| u.canonical == "元") {
-        (value, pos) = money_tail(chars, value, pos, end);
+        (value, pos) = money_tail(chars, value, pos, end, n.form == Form::Financial);
     }
     // 5年来, 一个多月: the tail of a duration or an open bound after the unit.
     if unit.is_some_and(|u| u.kind == Kind::Duration) && starts_with(chars, pos, "来") && pos < end
@@ -562,12 +562,14 @@ fn trailing_scale(chars: &[char], n: &Numeral) -> Option<u32> {
     (exp > 0).then_some(exp)
 }
 
-/// 角 and 分 after 元, and a closing 整.
+/// 角 and 分 after 元, and a closing 整 (or 正, the cheque writer's variant, only after
+/// financial numerals: after `5元` it is more likely `正在`).
 fn money_tail(
     chars: &[char],
     mut value: Option<Decimal>,
     mut pos: usize,
     end: usize,
+    financial: bool,
 ) -> (Option<Decimal>, usize) {
     for (mark, exp) in [('角', 1), ('分', 2)] {
         let start = if chars.get(pos) == Some(&'零') {
@@ -586,7 +588,7 @@ fn money_tail(
             pos = m.end + 1;
         }
     }
-    if chars.get(pos) == Some(&'整') && pos < end {
+    if pos < end && (chars[pos] == '整' || financial && chars[pos] == '正') {
         pos += 1;
     }
     (value, pos)
