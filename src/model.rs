@@ -168,6 +168,18 @@ pub enum Dimension {
     Mass,
     Age,
     Time,
+    /// Cubic metres (`亿立方米` of water or gas).
+    Volume,
+    /// Electricity and heat (`千瓦时`, `度`).
+    Energy,
+    /// Installed capacity (`兆瓦`, `千瓦`).
+    Power,
+    /// `兆帕`.
+    Pressure,
+    /// `兆赫`.
+    Frequency,
+    /// Transport work: passengers or freight times distance (`人公里`, `吨公里`).
+    Turnover,
     /// A bare number with no unit.
     Count,
     /// Not a quantity (dates, names, ordinals…).
@@ -175,7 +187,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 15] = [
+    pub const ALL: [Dimension; 21] = [
         Dimension::Money,
         Dimension::People,
         Dimension::PersonTimes,
@@ -189,6 +201,12 @@ impl Dimension {
         Dimension::Mass,
         Dimension::Age,
         Dimension::Time,
+        Dimension::Volume,
+        Dimension::Energy,
+        Dimension::Power,
+        Dimension::Pressure,
+        Dimension::Frequency,
+        Dimension::Turnover,
         Dimension::Count,
         Dimension::None,
     ];
@@ -208,6 +226,12 @@ impl Dimension {
             Dimension::Mass => "mass",
             Dimension::Age => "age",
             Dimension::Time => "time",
+            Dimension::Volume => "volume",
+            Dimension::Energy => "energy",
+            Dimension::Power => "power",
+            Dimension::Pressure => "pressure",
+            Dimension::Frequency => "frequency",
+            Dimension::Turnover => "turnover",
             Dimension::Count => "count",
             Dimension::None => "none",
         }

@@ -138,6 +138,7 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             i += 1;
             continue;
         };
+        let n = scale_left_to_unit(chars, n, end);
         let n = signed(chars, numeral::with_exponent(chars, n, end), start, &out);
         if is_reference(chars, &n, start, end) {
             i = n.end;
@@ -151,6 +152,20 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// `100千瓦时`, `50千克`: a 千 the numeral took as a scale word begins the unit instead,
+/// so the numeral ends before it. `3万千瓦` is left alone: the numeral never took the 千.
+fn scale_left_to_unit(chars: &[char], n: Numeral, end: usize) -> Numeral {
+    let last = n.end - 1;
+    if last <= n.start || !matches!(chars[last], '千' | '仟') {
+        return n;
+    }
+    let takes = unit_at_within(chars, last, end).is_some_and(|u| u.written.chars().count() > 1);
+    match numeral::parse_at(&chars[..last], n.start) {
+        Some(m) if takes && m.end == last => m,
+        _ => n,
+    }
 }
 
 /// `n` with a sign written before it (`负3亿元`, `增长-3.5%`). A dash right after the
@@ -393,6 +408,13 @@ fn quantity(
     if approx == Approx::Exact && clause_says_about(chars, start, sentence_start) {
         approx = Approx::About;
     }
+    // 新台币3亿元: a currency named before the number is the unit, not 元.
+    if unit.is_some_and(|u| u.canonical == "元")
+        && let Some((at, currency)) = currency_before(chars, start, sentence_start)
+    {
+        unit = Some(currency);
+        start = at;
+    }
     let change_from = start > sentence_start && matches!(chars[start - 1], '由' | '从' | '從');
 
     let (kind, canonical, dimension) = match unit {
@@ -419,6 +441,33 @@ fn quantity(
         change_from,
         number_start: n.start,
     }
+}
+
+/// A foreign currency written just before `at` (`新台币`, `港币`, `美元`): where it
+/// starts, and its unit.
+fn currency_before(chars: &[char], at: usize, floor: usize) -> Option<(usize, &'static Unit)> {
+    const NAMES: &[&str] = &[
+        "新台币",
+        "新台幣",
+        "台币",
+        "台幣",
+        "港币",
+        "港幣",
+        "港元",
+        "美元",
+        "日元",
+        "欧元",
+        "英镑",
+        "澳门币",
+        "澳門幣",
+        "澳门元",
+    ];
+    let name = NAMES.iter().find(|w| ends_with(chars, at, w))?;
+    let from = at - name.chars().count();
+    if from < floor {
+        return None;
+    }
+    unit_at(chars, from).map(|u| (from, u))
 }
 
 /// Shape and approximation as qualifiers are met, before and after the number.
