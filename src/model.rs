@@ -295,6 +295,24 @@ pub enum ChangeRole {
     Delta,
 }
 
+/// The direction of a stated change (`增长`, `增加` up; `下降`, `减少` down). It is not a
+/// sign: `下降2.1%` keeps 2.1 and says down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
@@ -345,6 +363,10 @@ pub struct Figure {
     pub rate: Option<CompactString>,
     #[serde(default)]
     pub change: Option<Change>,
+    /// The direction a verb just before the figure states (`下降2.1%`: down); `None`
+    /// when no change is stated.
+    #[serde(default)]
+    pub direction: Option<Direction>,
     /// Normalized form of a date or period (`2018-12`, `2020 year end`).
     #[serde(default)]
     pub date: Option<CompactString>,
@@ -368,7 +390,7 @@ impl Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let every = !s.is_human_readable();
-        let mut st = s.serialize_struct("Figure", 22)?;
+        let mut st = s.serialize_struct("Figure", 23)?;
         macro_rules! field {
             ($name:literal, $v:expr, $absent:expr) => {
                 if every || !$absent {
@@ -393,6 +415,7 @@ impl Serialize for Figure {
         field!("subject", self.subject, self.subject.is_none());
         field!("rate", self.rate, self.rate.is_none());
         field!("change", self.change, self.change.is_none());
+        field!("direction", self.direction, self.direction.is_none());
         field!("date", self.date, self.date.is_none());
         field!("sentence", self.sentence, false);
         field!("section", self.section, false);

@@ -402,3 +402,37 @@ fn scientific_notation_too_large_is_refused_not_cut() {
     assert_eq!(f.exact, None);
     assert!(!f.warnings.is_empty());
 }
+
+/// (sentence, figure text, exact, direction) — a direction word is recorded beside the
+/// value, never turned into a sign.
+#[rustfmt::skip]
+const DIRECTIONS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("出口全年下降2.1%。", "2.1%", "2.1", Some("down")),
+    ("参保人数比上年增加3.2万人。", "3.2万人", "32000", Some("up")),
+    ("失业率降低了0.5个百分点。", "0.5个百分点", "0.5", Some("down")),
+    ("货运量同比减少1200吨。", "1200吨", "1200", Some("down")),
+    ("营收增长-0.5%。", "-0.5%", "-0.5", Some("up")),
+    ("新增就业3000人。", "3000人", "3000", None),
+    ("改造提升20处敬老院。", "20处", "20", None),
+    ("全市共有45所学校。", "45所", "45", None),
+];
+
+#[test]
+fn a_direction_word_is_kept_beside_the_value() {
+    let mut failures = Vec::new();
+    for &(sentence, text, exact, direction) in DIRECTIONS {
+        let figs = extract::extract(sentence).figures;
+        let got = figs.iter().find(|f| f.text == text).map(|f| {
+            (
+                f.exact.as_deref(),
+                f.direction.map(pa_explorer::model::Direction::as_str),
+            )
+        });
+        if got != Some((Some(exact), direction)) {
+            failures.push(format!(
+                "{sentence}: want {exact} {direction:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::index::{FigRef, Index, SectionRef};
-use crate::model::{Approx, Change, Dimension, Kind, Shape};
+use crate::model::{Approx, Change, Dimension, Direction, Kind, Shape};
 use crate::search::Hit;
 use crate::text;
 
@@ -34,6 +34,8 @@ pub struct Record<'a> {
     pub subject: Option<&'a str>,
     pub rate: Option<&'a str>,
     pub change: Option<&'a Change>,
+    /// `up` or `down` when a verb states the change (`下降2.1%`).
+    pub direction: Option<Direction>,
     pub date: Option<&'a str>,
     pub sentence: &'a str,
     pub section: usize,
@@ -64,6 +66,7 @@ impl<'a> Record<'a> {
             subject: f.subject.as_deref(),
             rate: f.rate.as_deref(),
             change: f.change.as_ref(),
+            direction: f.direction,
             date: f.date.as_deref(),
             sentence: &index.sentence(r).text,
             section: f.section,
@@ -157,6 +160,7 @@ fn figures_csv(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Resu
         "start",
         "end",
         "sentence",
+        "direction",
     ])?;
     for &r in refs {
         let f = index.figure(r);
@@ -184,6 +188,9 @@ fn figures_csv(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Resu
             f.start.to_string(),
             f.end.to_string(),
             csv_safe(&index.sentence(r).text),
+            f.direction
+                .map(|d| d.as_str().to_string())
+                .unwrap_or_default(),
         ])?;
     }
     w.flush()

@@ -4,6 +4,7 @@
 //! byte, so spans can always be cut out of the original text. Must not import ratatui,
 //! crossterm or clap, and never prints.
 
+mod direction;
 mod figures;
 pub mod numeral;
 pub(crate) mod repair;
@@ -86,7 +87,9 @@ fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
     for mut r in raws {
         let mut subject = None;
         let mut change = None;
+        let mut direction = None;
         if r.kind.is_quantity() {
+            direction = direction::before(&v.chars, r.start, 0, r.dimension == Dimension::Items);
             // Figures come in text order, so their ends are sorted.
             let k = bounds.partition_point(|&e| e <= r.start);
             let floor = if k > 0 { bounds[k - 1] } else { 0 };
@@ -118,6 +121,7 @@ fn read_sentence(chars: &[char], s: &Sentence, figures: &mut Vec<Figure>) {
         if change.is_some() {
             f.change = change;
         }
+        f.direction = direction;
         figures.push(f);
     }
 }
@@ -149,6 +153,7 @@ fn to_figure(chars: &[char], r: figures::Raw, subject: Option<String>, s: &Sente
             other: CompactString::default(),
             verb: CompactString::default(),
         }),
+        direction: None,
         date: r.date.map(CompactString::from),
         sentence: s.index,
         section: s.section,
