@@ -140,6 +140,11 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
         };
         let n = scale_left_to_unit(chars, n, end);
         let n = signed(chars, numeral::with_exponent(chars, n, end), start, &out);
+        if let Some(t) = list_number(chars, &n, start, end) {
+            i = t.end;
+            out.push(Raw::typed(t));
+            continue;
+        }
         if is_reference(chars, &n, start, end) {
             i = n.end;
             continue;
@@ -206,6 +211,25 @@ fn is_reference(chars: &[char], n: &Numeral, start: usize, end: usize) -> bool {
     let label = before.is_some_and(|b| "图表注附".contains(b))
         && unit_at_within(chars, n.end, end).is_none();
     bracketed || label
+}
+
+/// `1.加强领导`, `（2）`, `3、`: the number of an item in a list, at the start of the
+/// sentence. An ordinal, never an amount.
+fn list_number(chars: &[char], n: &Numeral, start: usize, end: usize) -> Option<Typed> {
+    let v = n.value.filter(|v| v.is_integer())?;
+    let next = chars.get(n.end).copied().filter(|_| n.end < end)?;
+    let after_next = chars.get(n.end + 1).copied().filter(|_| n.end + 1 < end);
+    let dotted = n.start == start
+        && ".．、".contains(next)
+        && !after_next.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let bracketed = n.start == start + 1 && "(（".contains(chars[start]) && ")）".contains(next);
+    (dotted || bracketed).then(|| Typed {
+        kind: Kind::Ordinal,
+        start: if bracketed { start } else { n.start },
+        end: n.end + 1,
+        value: Some(v),
+        date: None,
+    })
 }
 
 /// `百分之三十` (percent written in words).
