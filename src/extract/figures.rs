@@ -58,6 +58,32 @@ type Qualifier = (&'static str, Shape, Option<bool>, Approx);
 /// Qualifiers written before a number.
 const PREFIXES: &[Qualifier] = &[
     ("大约", Shape::Point, None, Approx::About),
+    ("大約", Shape::Point, None, Approx::About),
+    ("不超過", Shape::UpperBound, Some(true), Approx::Exact),
+    ("不高於", Shape::UpperBound, Some(true), Approx::Exact),
+    ("不大于", Shape::UpperBound, Some(true), Approx::Exact),
+    ("不多于", Shape::UpperBound, Some(true), Approx::Exact),
+    ("超過", Shape::LowerBound, Some(false), Approx::Exact),
+    ("大于", Shape::LowerBound, Some(false), Approx::Exact),
+    ("大於", Shape::LowerBound, Some(false), Approx::Exact),
+    ("高於", Shape::LowerBound, Some(false), Approx::Exact),
+    ("多於", Shape::LowerBound, Some(false), Approx::Exact),
+    ("不少於", Shape::LowerBound, Some(true), Approx::Exact),
+    ("不低於", Shape::LowerBound, Some(true), Approx::Exact),
+    ("不小于", Shape::LowerBound, Some(true), Approx::Exact),
+    ("小于", Shape::UpperBound, Some(false), Approx::Exact),
+    ("小於", Shape::UpperBound, Some(false), Approx::Exact),
+    ("低於", Shape::UpperBound, Some(false), Approx::Exact),
+    ("少於", Shape::UpperBound, Some(false), Approx::Exact),
+    ("將近", Shape::UpperBound, Some(false), Approx::Exact),
+    ("≥", Shape::LowerBound, Some(true), Approx::Exact),
+    ("≧", Shape::LowerBound, Some(true), Approx::Exact),
+    ("≤", Shape::UpperBound, Some(true), Approx::Exact),
+    ("≦", Shape::UpperBound, Some(true), Approx::Exact),
+    (">", Shape::LowerBound, Some(false), Approx::Exact),
+    ("＞", Shape::LowerBound, Some(false), Approx::Exact),
+    ("<", Shape::UpperBound, Some(false), Approx::Exact),
+    ("＜", Shape::UpperBound, Some(false), Approx::Exact),
     ("大概", Shape::Point, None, Approx::About),
     ("约", Shape::Point, None, Approx::About),
     ("約", Shape::Point, None, Approx::About),
@@ -156,6 +182,8 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             i = n.end.max(i + 1);
         }
     }
+    share_list_qualifiers(chars, &mut out);
+    share_list_bounds(chars, &mut out);
     out
 }
 
@@ -416,10 +444,11 @@ fn quantity(
         rate = rate.or_else(|| Some(chars[rate_start..start].iter().collect()));
         start = rate_start;
     }
-    if let Some(qualifier) = PREFIXES
-        .iter()
-        .find(|(p, ..)| ends_with(chars, start, p) && start - p.chars().count() >= sentence_start)
-    {
+    if let Some(qualifier) = PREFIXES.iter().find(|(p, ..)| {
+        ends_with(chars, start, p)
+            && start - p.chars().count() >= sentence_start
+            && !is_difference(chars, start - p.chars().count(), sentence_start, p)
+    }) {
         q.apply(qualifier, "before");
         start -= qualifier.0.chars().count();
     }
@@ -492,6 +521,83 @@ fn currency_before(chars: &[char], at: usize, floor: usize) -> Option<(usize, &'
         return None;
     }
     unit_at(chars, from).map(|u| (from, u))
+}
+
+/// `实际投资比计划超过56亿元`: after a 比 in the same clause, 超过 is the verb of a
+/// difference, which it states exactly; it bounds nothing.
+fn is_difference(chars: &[char], at: usize, floor: usize, qualifier: &str) -> bool {
+    if !matches!(qualifier, "超过" | "超過" | "超" | "多于" | "多於") {
+        return false;
+    }
+    let mut i = at;
+    while i > floor && at - i < 16 {
+        let c = chars[i - 1];
+        if "，。；,;：:、".contains(c) {
+            return false;
+        }
+        if c == '比' {
+            return true;
+        }
+        i -= 1;
+    }
+    false
+}
+
+/// `分别超过60%、55%和50%`: a bound written before the first figure of a list after
+/// 分别 applies to each figure of the list with the same unit.
+fn share_list_bounds(chars: &[char], out: &mut [Raw]) {
+    // Whether figure k carries the list's bound, written after 分别 or shared.
+    let mut carries = vec![false; out.len()];
+    for k in 0..out.len() {
+        let a = &out[k];
+        let bound_after_fenbie = a.shape != Shape::Point
+            && a.start < a.number_start
+            && (ends_with(chars, a.start, "分别") || ends_with(chars, a.start, "分別"));
+        if bound_after_fenbie {
+            carries[k] = true;
+        }
+        if k == 0 || !carries[k - 1] {
+            continue;
+        }
+        let (a, b) = (&out[k - 1], &out[k]);
+        if list_joined(chars, a, b) && b.shape == Shape::Point && a.unit == b.unit {
+            let (shape, inclusive) = (a.shape, a.inclusive);
+            out[k].shape = shape;
+            out[k].inclusive = inclusive;
+            carries[k] = true;
+        }
+    }
+}
+
+/// Whether only a list word stands between two figures (`60%和50%`, `A、B`).
+fn list_joined(chars: &[char], a: &Raw, b: &Raw) -> bool {
+    a.end <= b.start
+        && matches!(
+            chars[a.end..b.start].iter().collect::<String>().as_str(),
+            "和" | "、" | "及" | "与" | "與" | "或"
+        )
+}
+
+/// `60%和50%左右`: an approximation written after the last figure of a list joined by
+/// `和`, `、`, `及`, `与` is shared by every figure of the list with the same unit.
+pub fn share_list_qualifiers(chars: &[char], out: &mut [Raw]) {
+    // Whether figure k is about by the list's closing 左右, written or shared.
+    let mut shared = vec![false; out.len()];
+    for k in (1..out.len()).rev() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let joined = list_joined(chars, a, b);
+        let about_after =
+            shared[k] || ends_with(chars, b.end, "左右") || ends_with(chars, b.end, "上下");
+        if joined
+            && about_after
+            && b.approx == Approx::About
+            && a.unit == b.unit
+            && a.kind.is_quantity()
+        {
+            out[k - 1].approx = Approx::About;
+            shared[k - 1] = true;
+        }
+    }
 }
 
 /// Shape and approximation as qualifiers are met, before and after the number.
