@@ -85,6 +85,14 @@ const CASES: &[Case] = &[
     ("占比60%、55%和50%左右。", "55%", "percent", "55", "", "%", "point", "about"),
     ("三地分别超过60%、55%和50%。", "50%", "percent", "50", "", "%", "lower_bound", "exact"),
     ("一项超过60%和另一项50%。", "50%", "percent", "50", "", "%", "point", "exact"),
+    // Ranges: the unit at both ends, a dash of any width, spaces around it.
+    ("占比10%—20%。", "10%—20%", "percent", "10", "20", "%", "interval", "exact"),
+    ("占比10%-20%。", "10%-20%", "percent", "10", "20", "%", "interval", "exact"),
+    ("补助1万—2万元。", "1万—2万元", "amount", "10000", "20000", "元", "interval", "exact"),
+    ("补助20 - 30万元。", "20 - 30万元", "amount", "200000", "300000", "元", "interval", "exact"),
+    ("用三到五年时间。", "三到五年", "duration", "3", "5", "年", "interval", "exact"),
+    ("面向20岁-30岁青年。", "20岁-30岁", "amount", "20", "30", "岁", "interval", "exact"),
+    ("奖励1万元-2万元。", "1万元-2万元", "amount", "10000", "20000", "元", "interval", "exact"),
     // Compound units, volumes, energy, mega- units and foreign currencies.
     ("完成旅客周转量120亿人公里。", "120亿人公里", "amount", "12000000000", "", "人公里", "point", "exact"),
     ("货运周转量3.2万吨公里。", "3.2万吨公里", "amount", "32000", "", "吨公里", "point", "exact"),

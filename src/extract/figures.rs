@@ -376,12 +376,13 @@ fn quantity(
             unit = unit_at_within(chars, pos, end);
         }
     }
-    // 0-17岁, 1-2万元, 三至五万元: a range whose scale and unit apply to both ends.
+    // 0-17岁, 1-2万元, 三至五万元, `20 - 30万元`: a range whose scale and unit apply to
+    // both ends.
+    let (mark, after_mark) = range_mark(chars, pos, end);
     if unit.is_none()
         && shape == Shape::Point
-        && pos < end
-        && RANGE_MARKS.contains(&chars[pos])
-        && let Some(hi) = numeral::parse_at(&chars[..end], pos + 1)
+        && mark.is_some()
+        && let Some(hi) = numeral::parse_at(&chars[..end], after_mark)
         && typed::classify(chars, &hi, end).is_none()
     {
         let hi_exp = trailing_scale(chars, &hi);
@@ -394,6 +395,26 @@ fn quantity(
         shape = Shape::Interval;
         pos = hi.end;
         unit = unit_at_within(chars, pos, end);
+    }
+    // 10%-20%, 10%—20%: the unit written at both ends.
+    if let Some(u) = unit
+        && shape == Shape::Point
+        && high.is_none()
+    {
+        let len = u.written.chars().count();
+        let (mark, after_mark) = range_mark(chars, pos + len, end);
+        // Not 至/到: `从10%到20%` is a change from one level to another.
+        if mark.is_some_and(|m| !matches!(m, '至' | '到'))
+            && let Some(hi) = numeral::parse_at(&chars[..end], after_mark)
+            && hi.value.is_some()
+            && starts_with(chars, hi.end, u.written)
+            && hi.end + len <= end
+            && typed::classify(chars, &hi, end).is_none()
+        {
+            high = hi.value;
+            shape = Shape::Interval;
+            pos = hi.end;
+        }
     }
     let unit_len = unit.map_or(0, |u| u.written.chars().count());
     let scale_exp = unit.map_or(0, |u| u.exp);
@@ -521,6 +542,23 @@ fn currency_before(chars: &[char], at: usize, floor: usize) -> Option<(usize, &'
         return None;
     }
     unit_at(chars, from).map(|u| (from, u))
+}
+
+/// A range mark at `pos` (spaces around it allowed: `20 - 30万元`): the mark, and
+/// where the high end begins.
+fn range_mark(chars: &[char], pos: usize, end: usize) -> (Option<char>, usize) {
+    let spaces = |from: usize| (from..end).take_while(|&j| chars[j] == ' ').count();
+    let before = spaces(pos);
+    let at = pos + before;
+    if at >= end || !RANGE_MARKS.contains(&chars[at]) {
+        return (None, pos);
+    }
+    let after = spaces(at + 1);
+    // Spaces on one side only (`20 -30`) make a sign, not a range.
+    if (before > 0) != (after > 0) {
+        return (None, pos);
+    }
+    (Some(chars[at]), at + 1 + after)
 }
 
 /// `实际投资比计划超过56亿元`: after a 比 in the same clause, 超过 is the verb of a
