@@ -63,6 +63,17 @@ const CASES: &[Case] = &[
     ("落实12项措施。", "12项", "amount", "12", "", "项", "point", "exact"),
     ("连续6年保持增长。", "6年", "duration", "6", "", "年", "point", "exact"),
     ("工期18个月。", "18个月", "duration", "18", "", "月", "point", "exact"),
+    // Shares: fractions, per mille, tenths and discounts, all in percent.
+    ("约占全市的三分之一。", "三分之一", "percent", "33.3333", "", "%", "point", "about"),
+    ("近三分之二的村。", "近三分之二", "percent", "66.6666", "", "%", "upper_bound", "about"),
+    ("四分之一的家庭。", "四分之一", "percent", "25", "", "%", "point", "exact"),
+    ("发生率千分之2.4。", "千分之2.4", "percent", "0.24", "", "%", "point", "exact"),
+    ("差错率万分之3。", "万分之3", "percent", "0.03", "", "%", "point", "exact"),
+    ("出生率7.52‰。", "7.52‰", "percent", "0.752", "", "%", "point", "exact"),
+    ("九成群众满意。", "九成", "percent", "90", "", "%", "point", "exact"),
+    ("近八成企业复工。", "近八成", "percent", "80", "", "%", "upper_bound", "exact"),
+    ("门票打八折。", "打八折", "percent", "80", "", "%", "point", "exact"),
+    ("商品打八五折。", "打八五折", "percent", "85", "", "%", "point", "exact"),
     // Comparatives, symbols and traditional qualifiers.
     ("入学率不低于95%。", "不低于95%", "percent", "95", "", "%", "lower_bound", "exact"),
     ("参保人数不少于12万人。", "不少于12万人", "amount", "120000", "", "人", "lower_bound", "exact"),
@@ -242,6 +253,8 @@ fn words_with_numerals_are_not_figures() {
         "COVID-19疫情。",
         "G20峰会。",
         "见表3。",
+        "二十成员国。",
+        "一成不变。",
     ] {
         let figs = extract::extract(s).figures;
         assert!(

@@ -2,6 +2,7 @@
 //! ranges (0-17岁, 三至五万元), rates (每人每年) and typed non-statistics.
 
 use super::numeral::{self, Form, Numeral};
+use super::shares;
 use super::typed::{self, Typed};
 use super::units::{Unit, ends_with, starts_with, unit_at};
 use crate::decimal::Decimal;
@@ -146,6 +147,11 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             out.push(raw);
             continue;
         }
+        if let Some(raw) = fraction(chars, i, start, end).or_else(|| discount(chars, i, end)) {
+            i = raw.end;
+            out.push(raw);
+            continue;
+        }
         if starts_with(chars, i, "百分之")
             && let Some(raw) = percent_words(chars, i, end)
         {
@@ -260,6 +266,82 @@ fn list_number(chars: &[char], n: &Numeral, start: usize, end: usize) -> Option<
     })
 }
 
+/// `三分之一`, `千分之2.4`, `万分之3`: a fraction, in percent. A qualifier before it
+/// (`近三分之一`) is read as for any figure.
+fn fraction(chars: &[char], at: usize, sentence_start: usize, end: usize) -> Option<Raw> {
+    let (den, num_at) = match chars.get(at)? {
+        '千' | '仟' if starts_with(chars, at + 1, "分之") => (1000, at + 3),
+        '万' | '萬' if starts_with(chars, at + 1, "分之") => (10_000, at + 3),
+        _ => {
+            let d = numeral::parse_at(&chars[..end], at)?;
+            if !starts_with(chars, d.end, "分之") {
+                return None;
+            }
+            let v: u128 = d
+                .value
+                .filter(|v| v.is_integer())?
+                .to_string()
+                .parse()
+                .ok()?;
+            (v, d.end + 2)
+        }
+    };
+    if num_at >= end {
+        return None;
+    }
+    let n = numeral::parse_at(&chars[..end], num_at)?;
+    let (value, exact) = shares::percent_of(n.value?, den)?;
+    let mut raw = quantity(chars, &n, num_at, end, None);
+    // Qualifiers before the fraction: read them as if the number started there.
+    let lead = Numeral {
+        start: at,
+        ..n.clone()
+    };
+    let outer = quantity(chars, &lead, sentence_start, n.end, None);
+    raw.start = outer.start;
+    if raw.shape == Shape::Point {
+        (raw.shape, raw.inclusive) = (outer.shape, outer.inclusive);
+    }
+    if outer.approx == Approx::About {
+        raw.approx = Approx::About;
+    }
+    raw.value = Some(value);
+    raw.high = None;
+    if !exact {
+        raw.approx = Approx::About;
+        raw.warnings.push(shares::inexact_warning(value));
+    }
+    raw.kind = Kind::Percent;
+    raw.unit = Some("%");
+    raw.dimension = Dimension::Percent;
+    raw.number_start = at;
+    Some(raw)
+}
+
+/// `打八折` (80 %), `打八五折` (85 %), `打7.5折`: a price cut to that share.
+fn discount(chars: &[char], at: usize, end: usize) -> Option<Raw> {
+    if chars.get(at) != Some(&'打') {
+        return None;
+    }
+    let n = numeral::parse_at(&chars[..end], at + 1)?;
+    if !starts_with(chars, n.end, "折") || n.end >= end {
+        return None;
+    }
+    let v = n.value?;
+    // 八折 is 80 %, 八五折 (written digit by digit) 85 %.
+    let two_digits = n.form == numeral::Form::ChineseDigits
+        || n.form == Form::Arabic && n.end - n.start == 2 && v.is_integer();
+    let value = if two_digits { v } else { v.mul_pow10(1)? };
+    let mut raw = quantity(chars, &n, at + 1, end, None);
+    raw.start = at;
+    raw.end = n.end + 1;
+    raw.value = Some(value);
+    raw.kind = Kind::Percent;
+    raw.unit = Some("%");
+    raw.dimension = Dimension::Percent;
+    Some(raw)
+}
+
 /// `百分之三十` (percent written in words).
 fn percent_words(chars: &[char], at: usize, end: usize) -> Option<Raw> {
     let n = numeral::parse_at(&chars[..end], at + 3)?;
@@ -279,13 +361,12 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
     if n.end < end && matches!(chars[n.end], '几' | '幾') {
         return vague(chars, n.start, n.end + 1, end);
     }
-    let raw = quantity(
-        chars,
-        n,
-        sentence_start,
-        end,
-        unit_at_within(chars, n.end, end),
-    );
+    // 九成 is 90 %, but 二十成员 is no share: 成 is a unit after one digit only.
+    let unit = unit_at_within(chars, n.end, end).filter(|u| {
+        u.written != "成"
+            || n.end - n.start == 1 && n.value.is_some_and(|v| v.is_integer() && !v.is_zero())
+    });
+    let raw = quantity(chars, n, sentence_start, end, unit);
     if typed::is_chinese(n.form) {
         // A Chinese numeral is a figure only with a unit; a lone 一 with a classifier is
         // nearly always an article (建立一个…), not a count.
@@ -421,6 +502,10 @@ fn quantity(
     if scale_exp > 0 {
         value = value.and_then(|v| v.mul_pow10(scale_exp));
         high = high.and_then(|v| v.mul_pow10(scale_exp));
+    }
+    if unit.is_some_and(|u| u.written == "‰") {
+        value = value.and_then(|v| v.div_pow10(1));
+        high = high.and_then(|v| v.div_pow10(1));
     }
     pos += unit_len;
     // 玖仟陆佰陆拾伍圆壹角捌分, 壹拾壹元整.

@@ -8,6 +8,7 @@ mod direction;
 mod figures;
 pub mod numeral;
 pub(crate) mod repair;
+mod shares;
 pub mod structure;
 mod subject;
 mod typed;

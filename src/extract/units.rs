@@ -76,6 +76,10 @@ pub const UNITS: &[Unit] = &[
     // Percentages; `个百分点` is an absolute difference, never a percent.
     u("%", "%", D::Percent, 0, K::Percent),
     u("％", "%", D::Percent, 0, K::Percent),
+    // Per mille: the reader divides by ten (`7.52‰` is 0.752 %); see `figures`.
+    u("‰", "%", D::Percent, 0, K::Percent),
+    // Tenths: `九成` is 90 %; only after a single digit (see `figures`).
+    u("成", "%", D::Percent, 1, K::Percent),
     u(
         "个百分点",
         "个百分点",
