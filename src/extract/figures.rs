@@ -2,7 +2,11 @@
 //! ranges (0-17岁, 三至五万元), rates (每人每年) and typed non-statistics.
 
 use super::numeral::{self, Form, Numeral};
-use super::shares;
+use super::qualifiers::{
+    PREFIXES, Qualified, clause_says_about, is_difference, share_list_bounds,
+    share_list_qualifiers, suffix_after,
+};
+use super::special::{discount, doublings, fraction, percent_words, vague};
 use super::typed::{self, Typed};
 use super::units::{Unit, ends_with, starts_with, unit_at};
 use crate::decimal::Decimal;
@@ -51,75 +55,6 @@ impl Raw {
         }
     }
 }
-
-/// A qualifier as written, and what it makes of the figure: (text, shape, inclusive,
-/// approx).
-type Qualifier = (&'static str, Shape, Option<bool>, Approx);
-
-/// Qualifiers written before a number.
-const PREFIXES: &[Qualifier] = &[
-    ("大约", Shape::Point, None, Approx::About),
-    ("大約", Shape::Point, None, Approx::About),
-    ("不超過", Shape::UpperBound, Some(true), Approx::Exact),
-    ("不高於", Shape::UpperBound, Some(true), Approx::Exact),
-    ("不大于", Shape::UpperBound, Some(true), Approx::Exact),
-    ("不多于", Shape::UpperBound, Some(true), Approx::Exact),
-    ("超過", Shape::LowerBound, Some(false), Approx::Exact),
-    ("大于", Shape::LowerBound, Some(false), Approx::Exact),
-    ("大於", Shape::LowerBound, Some(false), Approx::Exact),
-    ("高於", Shape::LowerBound, Some(false), Approx::Exact),
-    ("多於", Shape::LowerBound, Some(false), Approx::Exact),
-    ("不少於", Shape::LowerBound, Some(true), Approx::Exact),
-    ("不低於", Shape::LowerBound, Some(true), Approx::Exact),
-    ("不小于", Shape::LowerBound, Some(true), Approx::Exact),
-    ("小于", Shape::UpperBound, Some(false), Approx::Exact),
-    ("小於", Shape::UpperBound, Some(false), Approx::Exact),
-    ("低於", Shape::UpperBound, Some(false), Approx::Exact),
-    ("少於", Shape::UpperBound, Some(false), Approx::Exact),
-    ("將近", Shape::UpperBound, Some(false), Approx::Exact),
-    ("≥", Shape::LowerBound, Some(true), Approx::Exact),
-    ("≧", Shape::LowerBound, Some(true), Approx::Exact),
-    ("≤", Shape::UpperBound, Some(true), Approx::Exact),
-    ("≦", Shape::UpperBound, Some(true), Approx::Exact),
-    (">", Shape::LowerBound, Some(false), Approx::Exact),
-    ("＞", Shape::LowerBound, Some(false), Approx::Exact),
-    ("<", Shape::UpperBound, Some(false), Approx::Exact),
-    ("＜", Shape::UpperBound, Some(false), Approx::Exact),
-    ("大概", Shape::Point, None, Approx::About),
-    ("约", Shape::Point, None, Approx::About),
-    ("約", Shape::Point, None, Approx::About),
-    ("不超过", Shape::UpperBound, Some(true), Approx::Exact),
-    ("不高于", Shape::UpperBound, Some(true), Approx::Exact),
-    ("至多", Shape::UpperBound, Some(true), Approx::Exact),
-    ("最多", Shape::UpperBound, Some(true), Approx::Exact),
-    ("超过", Shape::LowerBound, Some(false), Approx::Exact),
-    ("多于", Shape::LowerBound, Some(false), Approx::Exact),
-    ("高于", Shape::LowerBound, Some(false), Approx::Exact),
-    ("超", Shape::LowerBound, Some(false), Approx::Exact),
-    ("逾", Shape::LowerBound, Some(false), Approx::Exact),
-    ("至少", Shape::LowerBound, Some(true), Approx::Exact),
-    ("不少于", Shape::LowerBound, Some(true), Approx::Exact),
-    ("不低于", Shape::LowerBound, Some(true), Approx::Exact),
-    ("最少", Shape::LowerBound, Some(true), Approx::Exact),
-    ("将近", Shape::UpperBound, Some(false), Approx::Exact),
-    ("接近", Shape::UpperBound, Some(false), Approx::Exact),
-    ("不足", Shape::UpperBound, Some(false), Approx::Exact),
-    ("不到", Shape::UpperBound, Some(false), Approx::Exact),
-    ("少于", Shape::UpperBound, Some(false), Approx::Exact),
-    ("低于", Shape::UpperBound, Some(false), Approx::Exact),
-    ("近", Shape::UpperBound, Some(false), Approx::Exact),
-];
-
-/// Qualifiers written after the unit.
-const SUFFIXES: &[Qualifier] = &[
-    ("及以上", Shape::LowerBound, Some(true), Approx::Exact),
-    ("以上", Shape::LowerBound, Some(true), Approx::Exact),
-    ("及以下", Shape::UpperBound, Some(true), Approx::Exact),
-    ("以下", Shape::UpperBound, Some(true), Approx::Exact),
-    ("以内", Shape::UpperBound, Some(true), Approx::Exact),
-    ("左右", Shape::Point, None, Approx::About),
-    ("上下", Shape::Point, None, Approx::About),
-];
 
 const RANGE_MARKS: &[char] = &['-', '－', '—', '–', '~', '～', '〜', '至', '到'];
 
@@ -266,93 +201,6 @@ fn list_number(chars: &[char], n: &Numeral, start: usize, end: usize) -> Option<
     })
 }
 
-/// `三分之一`, `千分之2.4`, `万分之3`: a fraction, in percent. A qualifier before it
-/// (`近三分之一`) is read as for any figure.
-fn fraction(chars: &[char], at: usize, sentence_start: usize, end: usize) -> Option<Raw> {
-    let (den, num_at) = match chars.get(at)? {
-        '千' | '仟' if starts_with(chars, at + 1, "分之") => (1000, at + 3),
-        '万' | '萬' if starts_with(chars, at + 1, "分之") => (10_000, at + 3),
-        _ => {
-            let d = numeral::parse_at(&chars[..end], at)?;
-            if !starts_with(chars, d.end, "分之") {
-                return None;
-            }
-            let v: u128 = d
-                .value
-                .filter(|v| v.is_integer())?
-                .to_string()
-                .parse()
-                .ok()?;
-            (v, d.end + 2)
-        }
-    };
-    if num_at >= end {
-        return None;
-    }
-    let n = numeral::parse_at(&chars[..end], num_at)?;
-    let (value, exact) = shares::percent_of(n.value?, den)?;
-    let mut raw = quantity(chars, &n, num_at, end, None);
-    // Qualifiers before the fraction: read them as if the number started there.
-    let lead = Numeral {
-        start: at,
-        ..n.clone()
-    };
-    let outer = quantity(chars, &lead, sentence_start, n.end, None);
-    raw.start = outer.start;
-    if raw.shape == Shape::Point {
-        (raw.shape, raw.inclusive) = (outer.shape, outer.inclusive);
-    }
-    if outer.approx == Approx::About {
-        raw.approx = Approx::About;
-    }
-    raw.value = Some(value);
-    raw.high = None;
-    if !exact {
-        raw.approx = Approx::About;
-        raw.warnings.push(shares::inexact_warning(value));
-    }
-    raw.kind = Kind::Percent;
-    raw.unit = Some("%");
-    raw.dimension = Dimension::Percent;
-    raw.number_start = at;
-    Some(raw)
-}
-
-/// `打八折` (80 %), `打八五折` (85 %), `打7.5折`: a price cut to that share.
-fn discount(chars: &[char], at: usize, end: usize) -> Option<Raw> {
-    if chars.get(at) != Some(&'打') {
-        return None;
-    }
-    let n = numeral::parse_at(&chars[..end], at + 1)?;
-    if !starts_with(chars, n.end, "折") || n.end >= end {
-        return None;
-    }
-    let v = n.value?;
-    // 八折 is 80 %, 八五折 (written digit by digit) 85 %.
-    let two_digits = n.form == numeral::Form::ChineseDigits
-        || n.form == Form::Arabic && n.end - n.start == 2 && v.is_integer();
-    let value = if two_digits { v } else { v.mul_pow10(1)? };
-    let mut raw = quantity(chars, &n, at + 1, end, None);
-    raw.start = at;
-    raw.end = n.end + 1;
-    raw.value = Some(value);
-    raw.kind = Kind::Percent;
-    raw.unit = Some("%");
-    raw.dimension = Dimension::Percent;
-    Some(raw)
-}
-
-/// `百分之三十` (percent written in words).
-fn percent_words(chars: &[char], at: usize, end: usize) -> Option<Raw> {
-    let n = numeral::parse_at(&chars[..end], at + 3)?;
-    let mut raw = quantity(chars, &n, at + 3, end, None);
-    raw.start = at.min(raw.start);
-    raw.kind = Kind::Percent;
-    raw.unit = Some("%");
-    raw.dimension = Dimension::Percent;
-    Some(raw)
-}
-
 /// The figure around numeral `n`, or `None` when it is a word, not a figure (统一, 一些).
 fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> Option<Raw> {
     if let Some(t) = typed::classify(chars, n, end) {
@@ -377,53 +225,13 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
     Some(raw)
 }
 
-/// `数十万人`, `几万元`, `十几个`: a vague magnitude. Flagged with no value rather than
-/// a guessed point (数十万 is anything from 20万 to 90万).
-/// `start..from` is the vague part read so far (`数`, `十几`); scale words and a unit
-/// must follow.
-fn vague(chars: &[char], start: usize, from: usize, end: usize) -> Option<Raw> {
-    let mut stop = from;
-    while stop < end && matches!(chars[stop], '十' | '百' | '千' | '万' | '亿' | '萬' | '億')
-    {
-        stop += 1;
-    }
-    if stop == from
-        && chars[start..from]
-            .iter()
-            .all(|c| matches!(c, '数' | '几' | '幾'))
-    {
-        return None;
-    }
-    let unit = unit_at_within(chars, stop, end)?;
-    let written: String = chars[start..stop].iter().collect();
-    Some(Raw {
-        kind: unit.kind,
-        start,
-        end: stop + unit.written.chars().count(),
-        value: None,
-        high: None,
-        shape: Shape::Point,
-        inclusive: None,
-        approx: Approx::About,
-        unit: Some(unit.canonical),
-        dimension: unit.dimension,
-        rate: None,
-        date: None,
-        warnings: vec![format!(
-            "vague magnitude ({written}): no single value is stated"
-        )],
-        change_from: false,
-        number_start: start,
-    })
-}
-
-fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'static Unit> {
+pub(super) fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'static Unit> {
     unit_at(chars, at).filter(|u| at + u.written.chars().count() <= end)
 }
 
 /// Builds a quantity: qualifiers, range, unit, rate. `unit` is the unit right after
 /// the numeral, if any (the caller has looked it up already).
-fn quantity(
+pub(super) fn quantity(
     chars: &[char],
     n: &Numeral,
     sentence_start: usize,
@@ -646,180 +454,6 @@ fn range_mark(chars: &[char], pos: usize, end: usize) -> (Option<char>, usize) {
     (Some(chars[at]), at + 1 + after)
 }
 
-/// `实际投资比计划超过56亿元`: after a 比 in the same clause, 超过 is the verb of a
-/// difference, which it states exactly; it bounds nothing.
-fn is_difference(chars: &[char], at: usize, floor: usize, qualifier: &str) -> bool {
-    if !matches!(qualifier, "超过" | "超過" | "超" | "多于" | "多於") {
-        return false;
-    }
-    let mut i = at;
-    while i > floor && at - i < 16 {
-        let c = chars[i - 1];
-        if "，。；,;：:、".contains(c) {
-            return false;
-        }
-        if c == '比' {
-            return true;
-        }
-        i -= 1;
-    }
-    false
-}
-
-/// `分别超过60%、55%和50%`: a bound written before the first figure of a list after
-/// 分别 applies to each figure of the list with the same unit.
-fn share_list_bounds(chars: &[char], out: &mut [Raw]) {
-    // Whether figure k carries the list's bound, written after 分别 or shared.
-    let mut carries = vec![false; out.len()];
-    for k in 0..out.len() {
-        let a = &out[k];
-        let bound_after_fenbie = a.shape != Shape::Point
-            && a.start < a.number_start
-            && (ends_with(chars, a.start, "分别") || ends_with(chars, a.start, "分別"));
-        if bound_after_fenbie {
-            carries[k] = true;
-        }
-        if k == 0 || !carries[k - 1] {
-            continue;
-        }
-        let (a, b) = (&out[k - 1], &out[k]);
-        if list_joined(chars, a, b) && b.shape == Shape::Point && a.unit == b.unit {
-            let (shape, inclusive) = (a.shape, a.inclusive);
-            out[k].shape = shape;
-            out[k].inclusive = inclusive;
-            carries[k] = true;
-        }
-    }
-}
-
-/// Whether only a list word stands between two figures (`60%和50%`, `A、B`).
-fn list_joined(chars: &[char], a: &Raw, b: &Raw) -> bool {
-    a.end <= b.start
-        && matches!(
-            chars[a.end..b.start].iter().collect::<String>().as_str(),
-            "和" | "、" | "及" | "与" | "與" | "或"
-        )
-}
-
-/// `60%和50%左右`: an approximation written after the last figure of a list joined by
-/// `和`, `、`, `及`, `与` is shared by every figure of the list with the same unit.
-pub fn share_list_qualifiers(chars: &[char], out: &mut [Raw]) {
-    // Whether figure k is about by the list's closing 左右, written or shared.
-    let mut shared = vec![false; out.len()];
-    for k in (1..out.len()).rev() {
-        let (a, b) = (&out[k - 1], &out[k]);
-        let joined = list_joined(chars, a, b);
-        let about_after =
-            shared[k] || ends_with(chars, b.end, "左右") || ends_with(chars, b.end, "上下");
-        if joined
-            && about_after
-            && b.approx == Approx::About
-            && a.unit == b.unit
-            && a.kind.is_quantity()
-        {
-            out[k - 1].approx = Approx::About;
-            shared[k - 1] = true;
-        }
-    }
-}
-
-/// Shape and approximation as qualifiers are met, before and after the number.
-struct Qualified {
-    shape: Shape,
-    inclusive: Option<bool>,
-    approx: Approx,
-    warnings: Vec<String>,
-}
-
-impl Qualified {
-    /// The first bound wins; a second one is reported, not silently applied.
-    fn apply(&mut self, &(text, shape, inclusive, approx): &Qualifier, side: &str) {
-        if shape != Shape::Point {
-            if self.shape == Shape::Point {
-                self.shape = shape;
-                self.inclusive = inclusive;
-            } else {
-                self.warnings.push(format!(
-                    "conflicting qualifiers: {text} {side} an already bounded figure"
-                ));
-            }
-        }
-        if approx == Approx::About {
-            self.approx = Approx::About;
-        }
-    }
-}
-
-/// A qualifier after the unit (`37亿元左右`), or after a short head noun that follows a
-/// classifier (`280个县左右`, `20所学校以上`), ending the clause. Returns where the
-/// qualifier starts and which it is.
-fn suffix_after(
-    chars: &[char],
-    pos: usize,
-    end: usize,
-    has_unit: bool,
-) -> Option<(usize, &'static Qualifier)> {
-    let at = |p: usize| {
-        SUFFIXES
-            .iter()
-            .find(|(s, ..)| starts_with(chars, p, s) && p + s.chars().count() <= end)
-    };
-    if let Some(q) = at(pos) {
-        return Some((pos, q));
-    }
-    if !has_unit {
-        return None;
-    }
-    for gap in 1..=3 {
-        let p = pos + gap;
-        if p > end || typed::is_punct(chars[p - 1]) || numeral::is_numeral_char(chars[p - 1]) {
-            return None;
-        }
-        if let Some(q) = at(p) {
-            let after = p + q.0.chars().count();
-            if after == end || typed::is_punct(chars[after]) {
-                return Some((p, q));
-            }
-        }
-    }
-    None
-}
-
-/// `翻一番` (doubled), `翻两番` (four times): a multiple written as doublings.
-fn doublings(chars: &[char], at: usize, end: usize) -> Option<Raw> {
-    if chars.get(at) != Some(&'翻') {
-        return None;
-    }
-    let n = numeral::parse_at(&chars[..end], at + 1)?;
-    if chars.get(n.end) != Some(&'番') || n.end >= end {
-        return None;
-    }
-    let times: u32 = n
-        .value?
-        .to_string()
-        .parse()
-        .ok()
-        .filter(|t| (1..=30).contains(t))?;
-    let value = Decimal::from_u64(1u64 << times);
-    Some(Raw {
-        kind: Kind::Multiple,
-        start: at,
-        end: n.end + 1,
-        value: Some(value),
-        high: None,
-        shape: Shape::Point,
-        inclusive: None,
-        approx: Approx::Exact,
-        unit: Some("倍"),
-        dimension: Dimension::Multiple,
-        rate: None,
-        date: None,
-        warnings: Vec::new(),
-        change_from: false,
-        number_start: n.start,
-    })
-}
-
 /// A scale word written apart from its numeral (`多万`, `余亿`): (power of ten, chars).
 fn scale_at(chars: &[char], at: usize, end: usize) -> Option<(u32, usize)> {
     let mut exp = 0;
@@ -903,20 +537,4 @@ fn rate_before(chars: &[char], at: usize, floor: usize) -> usize {
         s -= 2;
     }
     s
-}
-
-/// `约占…的23.8%`: an 约 earlier in the clause that governs the figure.
-fn clause_says_about(chars: &[char], at: usize, floor: usize) -> bool {
-    let mut i = at;
-    while i > floor {
-        let c = chars[i - 1];
-        if "，。；,;：:、".contains(c) || c.is_ascii_digit() {
-            return false;
-        }
-        if c == '约' && chars.get(i).is_some_and(|n| "占为有合达计".contains(*n)) {
-            return true;
-        }
-        i -= 1;
-    }
-    false
 }

@@ -7,8 +7,10 @@
 mod direction;
 mod figures;
 pub mod numeral;
+mod qualifiers;
 pub(crate) mod repair;
 mod shares;
+mod special;
 pub mod structure;
 mod subject;
 mod typed;
