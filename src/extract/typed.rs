@@ -220,7 +220,11 @@ pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
         let (stop, date) = month_day(chars, n.end + 1, small.unwrap_or(0), None, end);
         return Some(typed(Kind::Date, stop, None, Some(date)));
     }
-    if (after("日") || after("号")) && small.is_some_and(|d| (1..=31).contains(&d)) {
+    // 30日内, 15日以内: a span of days, not the 30th.
+    let within = ["日内", "日以内", "日之内", "日后"]
+        .iter()
+        .any(|w| after(w));
+    if (after("日") || after("号")) && !within && small.is_some_and(|d| (1..=31).contains(&d)) {
         let date = format!("day {}", small.unwrap_or(0));
         return Some(typed(Kind::Date, n.end + 1, None, Some(date)));
     }

@@ -150,6 +150,8 @@ pub const UNITS: &[Unit] = &[
     u("個月", "月", D::Time, 0, K::Duration),
     u("年", "年", D::Time, 0, K::Duration),
     u("天", "天", D::Time, 0, K::Duration),
+    // A day count; `3月7日` and a lone `7日` are dates, typed before units are read.
+    u("日", "天", D::Time, 0, K::Duration),
     u("小时", "小时", D::Time, 0, K::Duration),
     u("小時", "小时", D::Time, 0, K::Duration),
     u("个工作日", "天", D::Time, 0, K::Duration),
