@@ -4,6 +4,7 @@
 //! or command lines; `commands` (the subcommands) and `tui` (the explorer) both stand on
 //! it, so they always agree.
 
+pub mod cite;
 pub mod cli;
 pub mod commands;
 pub mod dataset;

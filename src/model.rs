@@ -323,6 +323,17 @@ pub struct Change {
     pub verb: CompactString,
 }
 
+/// The period a figure is stated for: the phrase as written and its ends, each as
+/// precise as the text (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), `None` when open or unstated
+/// (`截至2020年6月底` has no start; `五年来` states neither end as a date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub text: CompactString,
+    pub from: Option<CompactString>,
+    pub to: Option<CompactString>,
+}
+
 /// One figure: a numeral in the text, typed, valued and placed. Absent optional fields
 /// and empty lists are left out of the JSON (see the `Serialize` impl below).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -370,6 +381,10 @@ pub struct Figure {
     /// Normalized form of a date or period (`2018-12`, `2020 year end`).
     #[serde(default)]
     pub date: Option<CompactString>,
+    /// The period the figure is stated for, from the phrase that governs it
+    /// (`2018年12月至2020年底`); `None` when the text states none.
+    #[serde(default)]
+    pub period: Option<Period>,
     pub sentence: usize,
     pub section: usize,
     pub start: usize,
@@ -390,7 +405,7 @@ impl Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let every = !s.is_human_readable();
-        let mut st = s.serialize_struct("Figure", 23)?;
+        let mut st = s.serialize_struct("Figure", 24)?;
         macro_rules! field {
             ($name:literal, $v:expr, $absent:expr) => {
                 if every || !$absent {
@@ -417,6 +432,7 @@ impl Serialize for Figure {
         field!("change", self.change, self.change.is_none());
         field!("direction", self.direction, self.direction.is_none());
         field!("date", self.date, self.date.is_none());
+        field!("period", self.period, self.period.is_none());
         field!("sentence", self.sentence, false);
         field!("section", self.section, false);
         field!("start", self.start, false);

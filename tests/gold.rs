@@ -91,6 +91,8 @@ fn check(g: &Gold, f: &Figure) -> Vec<String> {
             f.unit.as_deref().unwrap_or_default().to_string(),
         );
     }
+    // A quantity with no `period=` item must have no period: a guessed one is wrong too.
+    let mut period_want = String::new();
     for item in g.extra.split(';').filter(|s| !s.is_empty()) {
         let (k, v) = item.split_once('=').expect("extra is key=value");
         match k {
@@ -106,9 +108,19 @@ fn check(g: &Gold, f: &Figure) -> Vec<String> {
                     None => String::new(),
                 },
             ),
+            "period" => v.clone_into(&mut period_want),
             other => panic!("gold line {}: unknown extra key {other}", g.line),
         }
     }
+    let period_got = f.period.as_ref().map_or(String::new(), |p| {
+        format!(
+            "{}|{}|{}",
+            p.text,
+            p.from.as_deref().unwrap_or_default(),
+            p.to.as_deref().unwrap_or_default()
+        )
+    });
+    field("period", &period_want, period_got);
     bad
 }
 

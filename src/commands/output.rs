@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::index::{FigRef, Index, SectionRef};
-use crate::model::{Approx, Change, Dimension, Direction, Kind, Shape};
+use crate::model::{Approx, Change, Dimension, Direction, Kind, Period, Shape};
 use crate::search::Hit;
 use crate::text;
 
@@ -37,6 +37,8 @@ pub struct Record<'a> {
     /// `up` or `down` when a verb states the change (`下降2.1%`).
     pub direction: Option<Direction>,
     pub date: Option<&'a str>,
+    /// The period the figure is stated for; `null` when the text states none.
+    pub period: Option<&'a Period>,
     pub sentence: &'a str,
     pub section: usize,
     pub headline: Option<&'a str>,
@@ -68,6 +70,7 @@ impl<'a> Record<'a> {
             change: f.change.as_ref(),
             direction: f.direction,
             date: f.date.as_deref(),
+            period: f.period.as_ref(),
             sentence: &index.sentence(r).text,
             section: f.section,
             headline: index.section(r).headline.as_deref(),
@@ -160,6 +163,9 @@ fn figures_csv(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Resu
         "start",
         "end",
         "sentence",
+        "period",
+        "period_from",
+        "period_to",
         "direction",
     ])?;
     for &r in refs {
@@ -188,6 +194,9 @@ fn figures_csv(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Resu
             f.start.to_string(),
             f.end.to_string(),
             csv_safe(&index.sentence(r).text),
+            opt(f.period.as_ref().map(|p| p.text.as_str())),
+            opt(f.period.as_ref().and_then(|p| p.from.as_deref())),
+            opt(f.period.as_ref().and_then(|p| p.to.as_deref())),
             f.direction
                 .map(|d| d.as_str().to_string())
                 .unwrap_or_default(),
@@ -361,6 +370,9 @@ pub fn show(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
     if let Some(d) = &f.date {
         rows.push(("date", d.to_string()));
     }
+    if let Some(p) = &f.period {
+        rows.push(("period", period_words(p)));
+    }
     rows.push(("document", cell(&index.doc(r).id)));
     rows.push((
         "section",
@@ -382,6 +394,16 @@ pub fn show(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "{}", cell(&index.sentence(r).text))
+}
+
+/// `2018年12月至2020年底 (2018-12 → 2020-12)`; an open end reads `…`, and a phrase that
+/// states no date (`五年来`) says so.
+fn period_words(p: &Period) -> String {
+    let text = cell(&p.text);
+    match (p.from.as_deref(), p.to.as_deref()) {
+        (None, None) => format!("{text} (no date stated)"),
+        (from, to) => format!("{text} ({} → {})", from.unwrap_or("…"), to.unwrap_or("…")),
+    }
 }
 
 #[derive(Serialize)]

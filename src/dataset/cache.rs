@@ -18,8 +18,8 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Approx, Change, ChangeRole, Dimension, Direction, Document, Figure, Kind, Meta, SCHEMA_VERSION,
-    Section, Sentence, Shape,
+    Approx, Change, ChangeRole, Dimension, Direction, Document, Figure, Kind, Meta, Period,
+    SCHEMA_VERSION, Section, Sentence, Shape,
 };
 
 const MAGIC: &[u8; 8] = b"PAXCACHE";
@@ -284,6 +284,11 @@ fn layout() -> Vec<u8> {
         }),
         direction: Some([Direction::Up, Direction::Down][i % 2]),
         date: Some("2020".into()),
+        period: Some(Period {
+            text: "2018年12月至2020年底".into(),
+            from: Some("2018-12".into()),
+            to: None,
+        }),
         sentence: 1,
         section: 2,
         start: 3,

@@ -7,6 +7,7 @@
 mod direction;
 mod figures;
 pub mod numeral;
+mod period;
 mod qualifiers;
 pub(crate) mod repair;
 mod shares;
@@ -45,6 +46,8 @@ pub fn extract(text: &str) -> Extraction {
         let first = figures.len();
         read_sentence(&chars, s, &mut figures);
         link_changes(&chars, &mut figures[first..]);
+        // Periods need the sentence's figures: a phrase never swallows a statistic.
+        period::assign(&chars, s, &mut figures[first..]);
     }
     for (i, f) in figures.iter_mut().enumerate() {
         f.id = compact_str::format_compact!("f{:03}", i + 1);
@@ -173,6 +176,7 @@ fn to_figure(chars: &[char], r: figures::Raw, subject: Option<String>, s: &Sente
         }),
         direction: None,
         date: r.date.map(CompactString::from),
+        period: None,
         sentence: s.index,
         section: s.section,
         start: r.start,

@@ -236,6 +236,7 @@ fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
             change: None,
             direction: None,
             date: None,
+            period: None,
             sentence,
             section: sentences[sentence].section,
             start,

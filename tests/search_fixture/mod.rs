@@ -168,6 +168,7 @@ pub fn document(id: &str) -> Document {
                     change: None,
                     direction: None,
                     date: None,
+                    period: None,
                     sentence: index,
                     section: si,
                     start: fstart,
