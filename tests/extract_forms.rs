@@ -130,6 +130,7 @@ const CASES: &[Case] = &[
     ("募得5000港元。", "5000港元", "amount", "5000", "", "港元", "point", "exact"),
     ("补助新台币3亿元。", "新台币3亿元", "amount", "300000000", "", "新台币", "point", "exact"),
     ("收入2万台币。", "2万台币", "amount", "20000", "", "新台币", "point", "exact"),
+    ("平均花費新臺幣4萬8,529元。", "新臺幣4萬8,529元", "amount", "48529", "", "新台币", "point", "exact"),
     ("进口30亿日元。", "30亿日元", "amount", "3000000000", "", "日元", "point", "exact"),
     ("出口12亿欧元。", "12亿欧元", "amount", "1200000000", "", "欧元", "point", "exact"),
     ("收入800万澳门元。", "800万澳门元", "amount", "8000000", "", "澳门元", "point", "exact"),
@@ -440,6 +441,8 @@ fn a_dash_that_joins_is_no_sign() {
         "COVID-19疫情。",
         "20岁-30岁青年。",
         "正负3%之间。",
+        "为群众减负25.35亿元。",
+        "肩负3项任务。",
     ] {
         let figs = extract::extract(s).figures;
         let negative: Vec<String> = figs

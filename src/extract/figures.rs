@@ -416,8 +416,10 @@ fn currency_before(chars: &[char], at: usize, floor: usize) -> Option<(usize, &'
     const NAMES: &[&str] = &[
         "新台币",
         "新台幣",
+        "新臺幣",
         "台币",
         "台幣",
+        "臺幣",
         "港币",
         "港幣",
         "港元",

@@ -56,6 +56,8 @@ pub const UNITS: &[Unit] = &[
     u("新台幣", "新台币", D::Money, 0, K::Amount),
     u("台币", "新台币", D::Money, 0, K::Amount),
     u("台幣", "新台币", D::Money, 0, K::Amount),
+    u("新臺幣", "新台币", D::Money, 0, K::Amount),
+    u("臺幣", "新台币", D::Money, 0, K::Amount),
     u("日元", "日元", D::Money, 0, K::Amount),
     u("日圓", "日元", D::Money, 0, K::Amount),
     u("澳门元", "澳门元", D::Money, 0, K::Amount),
