@@ -409,6 +409,7 @@ fn make_figure(
         subject: (!subject.is_empty()).then(|| subject.into()),
         rate: None,
         change: None,
+        direction: None,
         date: None,
         period: None,
         sentence,

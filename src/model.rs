@@ -168,6 +168,18 @@ pub enum Dimension {
     Mass,
     Age,
     Time,
+    /// Cubic metres (`亿立方米` of water or gas).
+    Volume,
+    /// Electricity and heat (`千瓦时`, `度`).
+    Energy,
+    /// Installed capacity (`兆瓦`, `千瓦`).
+    Power,
+    /// `兆帕`.
+    Pressure,
+    /// `兆赫`.
+    Frequency,
+    /// Transport work: passengers or freight times distance (`人公里`, `吨公里`).
+    Turnover,
     /// A bare number with no unit.
     Count,
     /// Not a quantity (dates, names, ordinals…).
@@ -175,7 +187,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 15] = [
+    pub const ALL: [Dimension; 21] = [
         Dimension::Money,
         Dimension::People,
         Dimension::PersonTimes,
@@ -189,6 +201,12 @@ impl Dimension {
         Dimension::Mass,
         Dimension::Age,
         Dimension::Time,
+        Dimension::Volume,
+        Dimension::Energy,
+        Dimension::Power,
+        Dimension::Pressure,
+        Dimension::Frequency,
+        Dimension::Turnover,
         Dimension::Count,
         Dimension::None,
     ];
@@ -208,6 +226,12 @@ impl Dimension {
             Dimension::Mass => "mass",
             Dimension::Age => "age",
             Dimension::Time => "time",
+            Dimension::Volume => "volume",
+            Dimension::Energy => "energy",
+            Dimension::Power => "power",
+            Dimension::Pressure => "pressure",
+            Dimension::Frequency => "frequency",
+            Dimension::Turnover => "turnover",
             Dimension::Count => "count",
             Dimension::None => "none",
         }
@@ -271,6 +295,24 @@ pub enum ChangeRole {
     Delta,
 }
 
+/// The direction of a stated change (`增长`, `增加` up; `下降`, `减少` down). It is not a
+/// sign: `下降2.1%` keeps 2.1 and says down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
@@ -332,6 +374,10 @@ pub struct Figure {
     pub rate: Option<CompactString>,
     #[serde(default)]
     pub change: Option<Change>,
+    /// The direction a verb just before the figure states (`下降2.1%`: down); `None`
+    /// when no change is stated.
+    #[serde(default)]
+    pub direction: Option<Direction>,
     /// Normalized form of a date or period (`2018-12`, `2020 year end`).
     #[serde(default)]
     pub date: Option<CompactString>,
@@ -359,7 +405,7 @@ impl Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let every = !s.is_human_readable();
-        let mut st = s.serialize_struct("Figure", 23)?;
+        let mut st = s.serialize_struct("Figure", 24)?;
         macro_rules! field {
             ($name:literal, $v:expr, $absent:expr) => {
                 if every || !$absent {
@@ -384,6 +430,7 @@ impl Serialize for Figure {
         field!("subject", self.subject, self.subject.is_none());
         field!("rate", self.rate, self.rate.is_none());
         field!("change", self.change, self.change.is_none());
+        field!("direction", self.direction, self.direction.is_none());
         field!("date", self.date, self.date.is_none());
         field!("period", self.period, self.period.is_none());
         field!("sentence", self.sentence, false);

@@ -31,6 +31,16 @@ const CASES: &[Case] = &[
     ("帮扶两千六户。", "两千六户", "amount", "2600", "", "户", "point", "exact"),
     ("选派廿三名干部。", "廿三名", "amount", "23", "", "人", "point", "exact"),
     ("建成一百〇八座桥。", "一百〇八座", "amount", "108", "", "座", "point", "exact"),
+    // Zeros before 十, a leading 拾/百/千, big Arabic scaled numbers, mixed traditional.
+    ("全区共一千零十人。", "一千零十人", "amount", "1010", "", "人", "point", "exact"),
+    ("发放一万零十二份。", "一万零十二份", "amount", "10012", "", "份", "point", "exact"),
+    ("覆盖一百零十万人。", "一百零十万人", "amount", "1100000", "", "人", "point", "exact"),
+    ("找零拾元。", "拾元", "amount", "10", "", "元", "point", "exact"),
+    ("收款拾壹元整。", "拾壹元整", "amount", "11", "", "元", "point", "exact"),
+    ("惠及百万人口。", "百万人", "amount", "1000000", "", "人", "point", "exact"),
+    ("营收5306亿元。", "5306亿元", "amount", "530600000000", "", "元", "point", "exact"),
+    ("常住人口2,357萬4千人。", "2,357萬4千人", "amount", "23574000", "", "人", "point", "exact"),
+    ("收到壹佰圆正。", "壹佰圆正", "amount", "100", "", "元", "point", "exact"),
     // Financial numerals with the money tail.
     ("收到捐款壹拾壹元整。", "壹拾壹元整", "amount", "11", "", "元", "point", "exact"),
     ("合计玖仟陆佰陆拾伍圆壹角捌分。", "玖仟陆佰陆拾伍圆壹角捌分", "amount", "9665.18", "", "元", "point", "exact"),
@@ -53,6 +63,79 @@ const CASES: &[Case] = &[
     ("落实12项措施。", "12项", "amount", "12", "", "项", "point", "exact"),
     ("连续6年保持增长。", "6年", "duration", "6", "", "年", "point", "exact"),
     ("工期18个月。", "18个月", "duration", "18", "", "月", "point", "exact"),
+    // Shares: fractions, per mille, tenths and discounts, all in percent.
+    ("约占全市的三分之一。", "三分之一", "percent", "33.3333", "", "%", "point", "about"),
+    ("近三分之二的村。", "近三分之二", "percent", "66.6666", "", "%", "upper_bound", "about"),
+    ("四分之一的家庭。", "四分之一", "percent", "25", "", "%", "point", "exact"),
+    ("发生率千分之2.4。", "千分之2.4", "percent", "0.24", "", "%", "point", "exact"),
+    ("差错率万分之3。", "万分之3", "percent", "0.03", "", "%", "point", "exact"),
+    ("出生率7.52‰。", "7.52‰", "percent", "0.752", "", "%", "point", "exact"),
+    ("九成群众满意。", "九成", "percent", "90", "", "%", "point", "exact"),
+    ("近八成企业复工。", "近八成", "percent", "80", "", "%", "upper_bound", "exact"),
+    ("门票打八折。", "打八折", "percent", "80", "", "%", "point", "exact"),
+    ("商品打八五折。", "打八五折", "percent", "85", "", "%", "point", "exact"),
+    // Comparatives, symbols and traditional qualifiers.
+    ("入学率不低于95%。", "不低于95%", "percent", "95", "", "%", "lower_bound", "exact"),
+    ("参保人数不少于12万人。", "不少于12万人", "amount", "120000", "", "人", "lower_bound", "exact"),
+    ("赤字率不高于3%。", "不高于3%", "percent", "3", "", "%", "upper_bound", "exact"),
+    ("单笔不超过5000元。", "不超过5000元", "amount", "5000", "", "元", "upper_bound", "exact"),
+    ("规模大于5万人。", "大于5万人", "amount", "50000", "", "人", "lower_bound", "exact"),
+    ("增速高于6%。", "高于6%", "percent", "6", "", "%", "lower_bound", "exact"),
+    ("误差小于0.5%。", "小于0.5%", "percent", "0.5", "", "%", "upper_bound", "exact"),
+    ("能耗低于3吨。", "低于3吨", "amount", "3", "", "吨", "upper_bound", "exact"),
+    ("申请人年龄≥60岁。", "≥60岁", "amount", "60", "", "岁", "lower_bound", "exact"),
+    ("面积≤90平方米。", "≤90平方米", "amount", "90", "", "平方米", "upper_bound", "exact"),
+    ("人口>5000人。", ">5000人", "amount", "5000", "", "人", "lower_bound", "exact"),
+    ("比例<10%。", "<10%", "percent", "10", "", "%", "upper_bound", "exact"),
+    ("实际投资比计划超过56亿元。", "56亿元", "amount", "5600000000", "", "元", "point", "exact"),
+    ("参观人数超過50萬人。", "超過50萬人", "amount", "500000", "", "人", "lower_bound", "exact"),
+    ("投入約3億元。", "約3億元", "amount", "300000000", "", "元", "point", "about"),
+    ("建成300餘個。", "300餘個", "amount", "300", "", "个", "lower_bound", "exact"),
+    ("惠及逾2萬戶。", "逾2萬戶", "amount", "20000", "", "户", "lower_bound", "exact"),
+    ("两项分别为60%和50%左右。", "60%", "percent", "60", "", "%", "point", "about"),
+    ("占比60%、55%和50%左右。", "55%", "percent", "55", "", "%", "point", "about"),
+    ("三地分别超过60%、55%和50%。", "50%", "percent", "50", "", "%", "lower_bound", "exact"),
+    ("一项超过60%和另一项50%。", "50%", "percent", "50", "", "%", "point", "exact"),
+    // Ranges: the unit at both ends, a dash of any width, spaces around it.
+    ("占比10%—20%。", "10%—20%", "percent", "10", "20", "%", "interval", "exact"),
+    ("占比10%-20%。", "10%-20%", "percent", "10", "20", "%", "interval", "exact"),
+    ("补助1万—2万元。", "1万—2万元", "amount", "10000", "20000", "元", "interval", "exact"),
+    ("补助20 - 30万元。", "20 - 30万元", "amount", "200000", "300000", "元", "interval", "exact"),
+    ("用三到五年时间。", "三到五年", "duration", "3", "5", "年", "interval", "exact"),
+    ("面向20岁-30岁青年。", "20岁-30岁", "amount", "20", "30", "岁", "interval", "exact"),
+    ("奖励1万元-2万元。", "1万元-2万元", "amount", "10000", "20000", "元", "interval", "exact"),
+    // Compound units, volumes, energy, mega- units and foreign currencies.
+    ("完成旅客周转量120亿人公里。", "120亿人公里", "amount", "12000000000", "", "人公里", "point", "exact"),
+    ("货运周转量3.2万吨公里。", "3.2万吨公里", "amount", "32000", "", "吨公里", "point", "exact"),
+    ("抽查商户450家次。", "450家次", "amount", "450", "", "家次", "point", "exact"),
+    ("走访农户86户次。", "86户次", "amount", "86", "", "户次", "point", "exact"),
+    ("开行货运列车12列次。", "12列次", "amount", "12", "", "列次", "point", "exact"),
+    ("保障航班1200架次。", "1200架次", "amount", "1200", "", "架次", "point", "exact"),
+    ("年供水3.5亿立方米。", "3.5亿立方米", "amount", "350000000", "", "立方米", "point", "exact"),
+    ("节电100千瓦时。", "100千瓦时", "amount", "100", "", "千瓦时", "point", "exact"),
+    ("回收废料50千克。", "50千克", "amount", "50", "", "公斤", "point", "exact"),
+    ("新增装机3万千瓦。", "3万千瓦", "amount", "30000", "", "千瓦", "point", "exact"),
+    ("光伏装机300兆瓦。", "300兆瓦", "amount", "300", "", "兆瓦", "point", "exact"),
+    ("管道承压5兆帕。", "5兆帕", "amount", "5", "", "兆帕", "point", "exact"),
+    ("频段900兆赫。", "900兆赫", "amount", "900", "", "兆赫", "point", "exact"),
+    ("存款余额1.2兆元。", "1.2兆元", "amount", "1200000000000", "", "元", "point", "exact"),
+    ("造林4500公顷。", "4500公顷", "amount", "4500", "", "公顷", "point", "exact"),
+    ("治理面积12平方公里。", "12平方公里", "amount", "12", "", "平方公里", "point", "exact"),
+    ("日均工作8小时。", "8小时", "duration", "8", "", "小时", "point", "exact"),
+    ("须在5个工作日内办结。", "5个工作日", "duration", "5", "", "天", "point", "exact"),
+    ("须在30日内办结。", "30日", "duration", "30", "", "天", "point", "exact"),
+    ("15日以内答复。", "15日以内", "duration", "15", "", "天", "upper_bound", "exact"),
+    ("7日上午召开。", "7日", "date", "", "", "", "point", "exact"),
+    ("吸引外资2000多万美元。", "2000多万美元", "amount", "20000000", "", "美元", "lower_bound", "exact"),
+    ("募得5000港元。", "5000港元", "amount", "5000", "", "港元", "point", "exact"),
+    ("补助新台币3亿元。", "新台币3亿元", "amount", "300000000", "", "新台币", "point", "exact"),
+    ("收入2万台币。", "2万台币", "amount", "20000", "", "新台币", "point", "exact"),
+    ("平均花費新臺幣4萬8,529元。", "新臺幣4萬8,529元", "amount", "48529", "", "新台币", "point", "exact"),
+    ("进口30亿日元。", "30亿日元", "amount", "3000000000", "", "日元", "point", "exact"),
+    ("出口12亿欧元。", "12亿欧元", "amount", "1200000000", "", "欧元", "point", "exact"),
+    ("收入800万澳门元。", "800万澳门元", "amount", "8000000", "", "澳门元", "point", "exact"),
+    ("投资5亿英镑。", "5亿英镑", "amount", "500000000", "", "英镑", "point", "exact"),
+    ("购置30台设备。", "30台", "amount", "30", "", "台", "point", "exact"),
     // Shapes and approximation.
     ("累计投资约37亿元。", "约37亿元", "amount", "3700000000", "", "元", "point", "about"),
     ("投资37亿元左右。", "37亿元左右", "amount", "3700000000", "", "元", "point", "about"),
@@ -81,6 +164,21 @@ const CASES: &[Case] = &[
     ("每户补助1-2万元。", "1-2万元", "amount", "10000", "20000", "元", "interval", "exact"),
     ("奖励三至五万元。", "三至五万元", "amount", "30000", "50000", "元", "interval", "exact"),
     // Numerals that are not statistics.
+    ("通知于2022-06-18 08:15:00发布。", "2022-06-18", "date", "", "", "", "point", "exact"),
+    ("通知于2022-06-18 08:15:00发布。", "08:15:00", "time", "", "", "", "point", "exact"),
+    ("公告日期111-05-12。", "111-05-12", "date", "", "", "", "point", "exact"),
+    ("民國110年施行。", "民國110年", "date", "", "", "", "point", "exact"),
+    ("会议18時召开。", "18時", "time", "", "", "", "point", "exact"),
+    ("9時30分开始。", "9時30分", "time", "", "", "", "point", "exact"),
+    ("1-9月累计完成。", "1-9月", "date", "", "", "", "point", "exact"),
+    ("见表3 2021年数据。", "2021年", "date", "", "", "", "point", "exact"),
+    ("1.加强组织领导。", "1.", "ordinal", "1", "", "", "point", "exact"),
+    ("（2）完善制度。", "（2）", "ordinal", "2", "", "", "point", "exact"),
+    ("(一)压实责任。", "(一)", "ordinal", "1", "", "", "point", "exact"),
+    ("坚持统筹推进五位一体总体布局。", "五位一体", "name", "", "", "", "point", "exact"),
+    ("编制“十四五”规划。", "十四五", "name", "", "", "", "point", "exact"),
+    ("学习贯彻二十大精神。", "二十大", "name", "", "", "", "point", "exact"),
+    ("重点抓好四个方面的工作。", "四个方面", "name", "", "", "", "point", "exact"),
     ("2018年12月起实施。", "2018年12月", "date", "", "", "", "point", "exact"),
     ("到2020年底完成。", "2020年底", "date", "", "", "", "point", "exact"),
     ("二〇二〇年启动。", "二〇二〇年", "date", "", "", "", "point", "exact"),
@@ -158,6 +256,9 @@ fn words_with_numerals_are_not_figures() {
         "一是加强领导。",
         "COVID-19疫情。",
         "G20峰会。",
+        "见表3。",
+        "二十成员国。",
+        "一成不变。",
     ] {
         let figs = extract::extract(s).figures;
         assert!(
@@ -340,6 +441,8 @@ fn a_dash_that_joins_is_no_sign() {
         "COVID-19疫情。",
         "20岁-30岁青年。",
         "正负3%之间。",
+        "为群众减负25.35亿元。",
+        "肩负3项任务。",
     ] {
         let figs = extract::extract(s).figures;
         let negative: Vec<String> = figs
@@ -363,4 +466,39 @@ fn scientific_notation_too_large_is_refused_not_cut() {
         .expect("a figure");
     assert_eq!(f.exact, None);
     assert!(!f.warnings.is_empty());
+}
+
+/// (sentence, figure text, exact, direction) — a direction word is recorded beside the
+/// value, never turned into a sign.
+#[rustfmt::skip]
+const DIRECTIONS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("出口全年下降2.1%。", "2.1%", "2.1", Some("down")),
+    ("参保人数比上年增加3.2万人。", "3.2万人", "32000", Some("up")),
+    ("失业率降低了0.5个百分点。", "0.5个百分点", "0.5", Some("down")),
+    ("货运量同比减少1200吨。", "1200吨", "1200", Some("down")),
+    ("营收增长-0.5%。", "-0.5%", "-0.5", Some("up")),
+    ("新增就业3000人。", "3000人", "3000", None),
+    ("改造提升20处敬老院。", "20处", "20", None),
+    ("三项指标分别增长10%、8%和5%。", "5%", "5", Some("up")),
+    ("全市共有45所学校。", "45所", "45", None),
+];
+
+#[test]
+fn a_direction_word_is_kept_beside_the_value() {
+    let mut failures = Vec::new();
+    for &(sentence, text, exact, direction) in DIRECTIONS {
+        let figs = extract::extract(sentence).figures;
+        let got = figs.iter().find(|f| f.text == text).map(|f| {
+            (
+                f.exact.as_deref(),
+                f.direction.map(pa_explorer::model::Direction::as_str),
+            )
+        });
+        if got != Some((Some(exact), direction)) {
+            failures.push(format!(
+                "{sentence}: want {exact} {direction:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::index::{FigRef, Index, SectionRef};
-use crate::model::{Approx, Change, Dimension, Figure, Kind, Period, Shape};
+use crate::model::{Approx, Change, Dimension, Direction, Figure, Kind, Period, Shape};
 use crate::search::Hit;
 use crate::text;
 
@@ -37,6 +37,8 @@ pub struct Record<'a> {
     pub subject: Option<&'a str>,
     pub rate: Option<&'a str>,
     pub change: Option<&'a Change>,
+    /// `up` or `down` when a verb states the change (`下降2.1%`).
+    pub direction: Option<Direction>,
     pub date: Option<&'a str>,
     /// The period the figure is stated for; `null` when the text states none.
     pub period: Option<&'a Period>,
@@ -93,6 +95,7 @@ impl<'a> Record<'a> {
             subject: f.subject.as_deref(),
             rate: f.rate.as_deref(),
             change: f.change.as_ref(),
+            direction: f.direction,
             date: f.date.as_deref(),
             period: f.period.as_ref(),
             sentence: at.sentence,
@@ -176,7 +179,7 @@ enum Sink<'w, W: Write> {
     },
 }
 
-const CSV_HEADER: [&str; 24] = [
+const CSV_HEADER: [&str; 25] = [
     "id",
     "document",
     "kind",
@@ -201,6 +204,7 @@ const CSV_HEADER: [&str; 24] = [
     "period",
     "period_from",
     "period_to",
+    "direction",
 ];
 
 impl<'w, W: Write> FigureWriter<'w, W> {
@@ -266,7 +270,7 @@ impl<'w, W: Write> FigureWriter<'w, W> {
     }
 }
 
-fn csv_row(at: Found) -> [String; 24] {
+fn csv_row(at: Found) -> [String; 25] {
     let f = at.figure;
     let opt = |v: Option<&str>| v.map(csv_safe).unwrap_or_default();
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -295,6 +299,9 @@ fn csv_row(at: Found) -> [String; 24] {
         opt(f.period.as_ref().map(|p| p.text.as_str())),
         opt(f.period.as_ref().and_then(|p| p.from.as_deref())),
         opt(f.period.as_ref().and_then(|p| p.to.as_deref())),
+        f.direction
+            .map(|d| d.as_str().to_string())
+            .unwrap_or_default(),
     ]
 }
 

@@ -18,8 +18,8 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Approx, Change, ChangeRole, Dimension, Document, Figure, Kind, Meta, Period, SCHEMA_VERSION,
-    Section, Sentence, Shape,
+    Approx, Change, ChangeRole, Dimension, Direction, Document, Figure, Kind, Meta, Period,
+    SCHEMA_VERSION, Section, Sentence, Shape,
 };
 
 const MAGIC: &[u8; 8] = b"PAXCACHE";
@@ -282,6 +282,7 @@ fn layout() -> Vec<u8> {
             other: "f2".into(),
             verb: "提高至".into(),
         }),
+        direction: Some([Direction::Up, Direction::Down][i % 2]),
         date: Some("2020".into()),
         period: Some(Period {
             text: "2018年12月至2020年底".into(),

@@ -2,6 +2,11 @@
 //! ranges (0-17岁, 三至五万元), rates (每人每年) and typed non-statistics.
 
 use super::numeral::{self, Form, Numeral};
+use super::qualifiers::{
+    PREFIXES, Qualified, clause_says_about, is_difference, share_list_bounds,
+    share_list_qualifiers, suffix_after,
+};
+use super::special::{discount, doublings, fraction, percent_words, vague};
 use super::typed::{self, Typed};
 use super::units::{Unit, ends_with, starts_with, unit_at};
 use crate::decimal::Decimal;
@@ -51,49 +56,6 @@ impl Raw {
     }
 }
 
-/// A qualifier as written, and what it makes of the figure: (text, shape, inclusive,
-/// approx).
-type Qualifier = (&'static str, Shape, Option<bool>, Approx);
-
-/// Qualifiers written before a number.
-const PREFIXES: &[Qualifier] = &[
-    ("大约", Shape::Point, None, Approx::About),
-    ("大概", Shape::Point, None, Approx::About),
-    ("约", Shape::Point, None, Approx::About),
-    ("約", Shape::Point, None, Approx::About),
-    ("不超过", Shape::UpperBound, Some(true), Approx::Exact),
-    ("不高于", Shape::UpperBound, Some(true), Approx::Exact),
-    ("至多", Shape::UpperBound, Some(true), Approx::Exact),
-    ("最多", Shape::UpperBound, Some(true), Approx::Exact),
-    ("超过", Shape::LowerBound, Some(false), Approx::Exact),
-    ("多于", Shape::LowerBound, Some(false), Approx::Exact),
-    ("高于", Shape::LowerBound, Some(false), Approx::Exact),
-    ("超", Shape::LowerBound, Some(false), Approx::Exact),
-    ("逾", Shape::LowerBound, Some(false), Approx::Exact),
-    ("至少", Shape::LowerBound, Some(true), Approx::Exact),
-    ("不少于", Shape::LowerBound, Some(true), Approx::Exact),
-    ("不低于", Shape::LowerBound, Some(true), Approx::Exact),
-    ("最少", Shape::LowerBound, Some(true), Approx::Exact),
-    ("将近", Shape::UpperBound, Some(false), Approx::Exact),
-    ("接近", Shape::UpperBound, Some(false), Approx::Exact),
-    ("不足", Shape::UpperBound, Some(false), Approx::Exact),
-    ("不到", Shape::UpperBound, Some(false), Approx::Exact),
-    ("少于", Shape::UpperBound, Some(false), Approx::Exact),
-    ("低于", Shape::UpperBound, Some(false), Approx::Exact),
-    ("近", Shape::UpperBound, Some(false), Approx::Exact),
-];
-
-/// Qualifiers written after the unit.
-const SUFFIXES: &[Qualifier] = &[
-    ("及以上", Shape::LowerBound, Some(true), Approx::Exact),
-    ("以上", Shape::LowerBound, Some(true), Approx::Exact),
-    ("及以下", Shape::UpperBound, Some(true), Approx::Exact),
-    ("以下", Shape::UpperBound, Some(true), Approx::Exact),
-    ("以内", Shape::UpperBound, Some(true), Approx::Exact),
-    ("左右", Shape::Point, None, Approx::About),
-    ("上下", Shape::Point, None, Approx::About),
-];
-
 const RANGE_MARKS: &[char] = &['-', '－', '—', '–', '~', '～', '〜', '至', '到'];
 
 /// Scans the sentence `chars[start..end]` for figures, in text order, non-overlapping.
@@ -120,6 +82,11 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             out.push(raw);
             continue;
         }
+        if let Some(raw) = fraction(chars, i, start, end).or_else(|| discount(chars, i, end)) {
+            i = raw.end;
+            out.push(raw);
+            continue;
+        }
         if starts_with(chars, i, "百分之")
             && let Some(raw) = percent_words(chars, i, end)
         {
@@ -138,7 +105,13 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             i += 1;
             continue;
         };
+        let n = scale_left_to_unit(chars, n, end);
         let n = signed(chars, numeral::with_exponent(chars, n, end), start, &out);
+        if let Some(t) = list_number(chars, &n, start, end) {
+            i = t.end;
+            out.push(Raw::typed(t));
+            continue;
+        }
         if is_reference(chars, &n, start, end) {
             i = n.end;
             continue;
@@ -150,7 +123,23 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             i = n.end.max(i + 1);
         }
     }
+    share_list_qualifiers(chars, &mut out);
+    share_list_bounds(chars, &mut out);
     out
+}
+
+/// `100千瓦时`, `50千克`: a 千 the numeral took as a scale word begins the unit instead,
+/// so the numeral ends before it. `3万千瓦` is left alone: the numeral never took the 千.
+fn scale_left_to_unit(chars: &[char], n: Numeral, end: usize) -> Numeral {
+    let last = n.end - 1;
+    if last <= n.start || !matches!(chars[last], '千' | '仟') {
+        return n;
+    }
+    let takes = unit_at_within(chars, last, end).is_some_and(|u| u.written.chars().count() > 1);
+    match numeral::parse_at(&chars[..last], n.start) {
+        Some(m) if takes && m.end == last => m,
+        _ => n,
+    }
 }
 
 /// `n` with a sign written before it (`负3亿元`, `增长-3.5%`). A dash right after the
@@ -193,15 +182,23 @@ fn is_reference(chars: &[char], n: &Numeral, start: usize, end: usize) -> bool {
     bracketed || label
 }
 
-/// `百分之三十` (percent written in words).
-fn percent_words(chars: &[char], at: usize, end: usize) -> Option<Raw> {
-    let n = numeral::parse_at(&chars[..end], at + 3)?;
-    let mut raw = quantity(chars, &n, at + 3, end, None);
-    raw.start = at.min(raw.start);
-    raw.kind = Kind::Percent;
-    raw.unit = Some("%");
-    raw.dimension = Dimension::Percent;
-    Some(raw)
+/// `1.加强领导`, `（2）`, `3、`: the number of an item in a list, at the start of the
+/// sentence. An ordinal, never an amount.
+fn list_number(chars: &[char], n: &Numeral, start: usize, end: usize) -> Option<Typed> {
+    let v = n.value.filter(|v| v.is_integer())?;
+    let next = chars.get(n.end).copied().filter(|_| n.end < end)?;
+    let after_next = chars.get(n.end + 1).copied().filter(|_| n.end + 1 < end);
+    let dotted = n.start == start
+        && ".．、".contains(next)
+        && !after_next.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let bracketed = n.start == start + 1 && "(（".contains(chars[start]) && ")）".contains(next);
+    (dotted || bracketed).then(|| Typed {
+        kind: Kind::Ordinal,
+        start: if bracketed { start } else { n.start },
+        end: n.end + 1,
+        value: Some(v),
+        date: None,
+    })
 }
 
 /// The figure around numeral `n`, or `None` when it is a word, not a figure (统一, 一些).
@@ -212,13 +209,12 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
     if n.end < end && matches!(chars[n.end], '几' | '幾') {
         return vague(chars, n.start, n.end + 1, end);
     }
-    let raw = quantity(
-        chars,
-        n,
-        sentence_start,
-        end,
-        unit_at_within(chars, n.end, end),
-    );
+    // 九成 is 90 %, but 二十成员 is no share: 成 is a unit after one digit only.
+    let unit = unit_at_within(chars, n.end, end).filter(|u| {
+        u.written != "成"
+            || n.end - n.start == 1 && n.value.is_some_and(|v| v.is_integer() && !v.is_zero())
+    });
+    let raw = quantity(chars, n, sentence_start, end, unit);
     if typed::is_chinese(n.form) {
         // A Chinese numeral is a figure only with a unit; a lone 一 with a classifier is
         // nearly always an article (建立一个…), not a count.
@@ -229,53 +225,13 @@ fn figure_at(chars: &[char], n: &Numeral, sentence_start: usize, end: usize) -> 
     Some(raw)
 }
 
-/// `数十万人`, `几万元`, `十几个`: a vague magnitude. Flagged with no value rather than
-/// a guessed point (数十万 is anything from 20万 to 90万).
-/// `start..from` is the vague part read so far (`数`, `十几`); scale words and a unit
-/// must follow.
-fn vague(chars: &[char], start: usize, from: usize, end: usize) -> Option<Raw> {
-    let mut stop = from;
-    while stop < end && matches!(chars[stop], '十' | '百' | '千' | '万' | '亿' | '萬' | '億')
-    {
-        stop += 1;
-    }
-    if stop == from
-        && chars[start..from]
-            .iter()
-            .all(|c| matches!(c, '数' | '几' | '幾'))
-    {
-        return None;
-    }
-    let unit = unit_at_within(chars, stop, end)?;
-    let written: String = chars[start..stop].iter().collect();
-    Some(Raw {
-        kind: unit.kind,
-        start,
-        end: stop + unit.written.chars().count(),
-        value: None,
-        high: None,
-        shape: Shape::Point,
-        inclusive: None,
-        approx: Approx::About,
-        unit: Some(unit.canonical),
-        dimension: unit.dimension,
-        rate: None,
-        date: None,
-        warnings: vec![format!(
-            "vague magnitude ({written}): no single value is stated"
-        )],
-        change_from: false,
-        number_start: start,
-    })
-}
-
-fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'static Unit> {
+pub(super) fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'static Unit> {
     unit_at(chars, at).filter(|u| at + u.written.chars().count() <= end)
 }
 
 /// Builds a quantity: qualifiers, range, unit, rate. `unit` is the unit right after
 /// the numeral, if any (the caller has looked it up already).
-fn quantity(
+pub(super) fn quantity(
     chars: &[char],
     n: &Numeral,
     sentence_start: usize,
@@ -309,12 +265,13 @@ fn quantity(
             unit = unit_at_within(chars, pos, end);
         }
     }
-    // 0-17岁, 1-2万元, 三至五万元: a range whose scale and unit apply to both ends.
+    // 0-17岁, 1-2万元, 三至五万元, `20 - 30万元`: a range whose scale and unit apply to
+    // both ends.
+    let (mark, after_mark) = range_mark(chars, pos, end);
     if unit.is_none()
         && shape == Shape::Point
-        && pos < end
-        && RANGE_MARKS.contains(&chars[pos])
-        && let Some(hi) = numeral::parse_at(&chars[..end], pos + 1)
+        && mark.is_some()
+        && let Some(hi) = numeral::parse_at(&chars[..end], after_mark)
         && typed::classify(chars, &hi, end).is_none()
     {
         let hi_exp = trailing_scale(chars, &hi);
@@ -328,16 +285,40 @@ fn quantity(
         pos = hi.end;
         unit = unit_at_within(chars, pos, end);
     }
+    // 10%-20%, 10%—20%: the unit written at both ends.
+    if let Some(u) = unit
+        && shape == Shape::Point
+        && high.is_none()
+    {
+        let len = u.written.chars().count();
+        let (mark, after_mark) = range_mark(chars, pos + len, end);
+        // Not 至/到: `从10%到20%` is a change from one level to another.
+        if mark.is_some_and(|m| !matches!(m, '至' | '到'))
+            && let Some(hi) = numeral::parse_at(&chars[..end], after_mark)
+            && hi.value.is_some()
+            && starts_with(chars, hi.end, u.written)
+            && hi.end + len <= end
+            && typed::classify(chars, &hi, end).is_none()
+        {
+            high = hi.value;
+            shape = Shape::Interval;
+            pos = hi.end;
+        }
+    }
     let unit_len = unit.map_or(0, |u| u.written.chars().count());
     let scale_exp = unit.map_or(0, |u| u.exp);
     if scale_exp > 0 {
         value = value.and_then(|v| v.mul_pow10(scale_exp));
         high = high.and_then(|v| v.mul_pow10(scale_exp));
     }
+    if unit.is_some_and(|u| u.written == "‰") {
+        value = value.and_then(|v| v.div_pow10(1));
+        high = high.and_then(|v| v.div_pow10(1));
+    }
     pos += unit_len;
     // 玖仟陆佰陆拾伍圆壹角捌分, 壹拾壹元整.
     if unit.is_some_and(|u| u.canonical == "元") {
-        (value, pos) = money_tail(chars, value, pos, end);
+        (value, pos) = money_tail(chars, value, pos, end, n.form == Form::Financial);
     }
     // 5年来, 一个多月: the tail of a duration or an open bound after the unit.
     if unit.is_some_and(|u| u.kind == Kind::Duration) && starts_with(chars, pos, "来") && pos < end
@@ -377,10 +358,11 @@ fn quantity(
         rate = rate.or_else(|| Some(chars[rate_start..start].iter().collect()));
         start = rate_start;
     }
-    if let Some(qualifier) = PREFIXES
-        .iter()
-        .find(|(p, ..)| ends_with(chars, start, p) && start - p.chars().count() >= sentence_start)
-    {
+    if let Some(qualifier) = PREFIXES.iter().find(|(p, ..)| {
+        ends_with(chars, start, p)
+            && start - p.chars().count() >= sentence_start
+            && !is_difference(chars, start - p.chars().count(), sentence_start, p)
+    }) {
         q.apply(qualifier, "before");
         start -= qualifier.0.chars().count();
     }
@@ -392,6 +374,13 @@ fn quantity(
     } = q;
     if approx == Approx::Exact && clause_says_about(chars, start, sentence_start) {
         approx = Approx::About;
+    }
+    // 新台币3亿元: a currency named before the number is the unit, not 元.
+    if unit.is_some_and(|u| u.canonical == "元")
+        && let Some((at, currency)) = currency_before(chars, start, sentence_start)
+    {
+        unit = Some(currency);
+        start = at;
     }
     let change_from = start > sentence_start && matches!(chars[start - 1], '由' | '从' | '從');
 
@@ -421,101 +410,50 @@ fn quantity(
     }
 }
 
-/// Shape and approximation as qualifiers are met, before and after the number.
-struct Qualified {
-    shape: Shape,
-    inclusive: Option<bool>,
-    approx: Approx,
-    warnings: Vec<String>,
-}
-
-impl Qualified {
-    /// The first bound wins; a second one is reported, not silently applied.
-    fn apply(&mut self, &(text, shape, inclusive, approx): &Qualifier, side: &str) {
-        if shape != Shape::Point {
-            if self.shape == Shape::Point {
-                self.shape = shape;
-                self.inclusive = inclusive;
-            } else {
-                self.warnings.push(format!(
-                    "conflicting qualifiers: {text} {side} an already bounded figure"
-                ));
-            }
-        }
-        if approx == Approx::About {
-            self.approx = Approx::About;
-        }
-    }
-}
-
-/// A qualifier after the unit (`37亿元左右`), or after a short head noun that follows a
-/// classifier (`280个县左右`, `20所学校以上`), ending the clause. Returns where the
-/// qualifier starts and which it is.
-fn suffix_after(
-    chars: &[char],
-    pos: usize,
-    end: usize,
-    has_unit: bool,
-) -> Option<(usize, &'static Qualifier)> {
-    let at = |p: usize| {
-        SUFFIXES
-            .iter()
-            .find(|(s, ..)| starts_with(chars, p, s) && p + s.chars().count() <= end)
-    };
-    if let Some(q) = at(pos) {
-        return Some((pos, q));
-    }
-    if !has_unit {
+/// A foreign currency written just before `at` (`新台币`, `港币`, `美元`): where it
+/// starts, and its unit.
+fn currency_before(chars: &[char], at: usize, floor: usize) -> Option<(usize, &'static Unit)> {
+    const NAMES: &[&str] = &[
+        "新台币",
+        "新台幣",
+        "新臺幣",
+        "台币",
+        "台幣",
+        "臺幣",
+        "港币",
+        "港幣",
+        "港元",
+        "美元",
+        "日元",
+        "欧元",
+        "英镑",
+        "澳门币",
+        "澳門幣",
+        "澳门元",
+    ];
+    let name = NAMES.iter().find(|w| ends_with(chars, at, w))?;
+    let from = at - name.chars().count();
+    if from < floor {
         return None;
     }
-    for gap in 1..=3 {
-        let p = pos + gap;
-        if p > end || typed::is_punct(chars[p - 1]) || numeral::is_numeral_char(chars[p - 1]) {
-            return None;
-        }
-        if let Some(q) = at(p) {
-            let after = p + q.0.chars().count();
-            if after == end || typed::is_punct(chars[after]) {
-                return Some((p, q));
-            }
-        }
-    }
-    None
+    unit_at(chars, from).map(|u| (from, u))
 }
 
-/// `翻一番` (doubled), `翻两番` (four times): a multiple written as doublings.
-fn doublings(chars: &[char], at: usize, end: usize) -> Option<Raw> {
-    if chars.get(at) != Some(&'翻') {
-        return None;
+/// A range mark at `pos` (spaces around it allowed: `20 - 30万元`): the mark, and
+/// where the high end begins.
+fn range_mark(chars: &[char], pos: usize, end: usize) -> (Option<char>, usize) {
+    let spaces = |from: usize| (from..end).take_while(|&j| chars[j] == ' ').count();
+    let before = spaces(pos);
+    let at = pos + before;
+    if at >= end || !RANGE_MARKS.contains(&chars[at]) {
+        return (None, pos);
     }
-    let n = numeral::parse_at(&chars[..end], at + 1)?;
-    if chars.get(n.end) != Some(&'番') || n.end >= end {
-        return None;
+    let after = spaces(at + 1);
+    // Spaces on one side only (`20 -30`) make a sign, not a range.
+    if (before > 0) != (after > 0) {
+        return (None, pos);
     }
-    let times: u32 = n
-        .value?
-        .to_string()
-        .parse()
-        .ok()
-        .filter(|t| (1..=30).contains(t))?;
-    let value = Decimal::from_u64(1u64 << times);
-    Some(Raw {
-        kind: Kind::Multiple,
-        start: at,
-        end: n.end + 1,
-        value: Some(value),
-        high: None,
-        shape: Shape::Point,
-        inclusive: None,
-        approx: Approx::Exact,
-        unit: Some("倍"),
-        dimension: Dimension::Multiple,
-        rate: None,
-        date: None,
-        warnings: Vec::new(),
-        change_from: false,
-        number_start: n.start,
-    })
+    (Some(chars[at]), at + 1 + after)
 }
 
 /// A scale word written apart from its numeral (`多万`, `余亿`): (power of ten, chars).
@@ -562,12 +500,14 @@ fn trailing_scale(chars: &[char], n: &Numeral) -> Option<u32> {
     (exp > 0).then_some(exp)
 }
 
-/// 角 and 分 after 元, and a closing 整.
+/// 角 and 分 after 元, and a closing 整 (or 正, the cheque writer's variant, only after
+/// financial numerals: after `5元` it is more likely `正在`).
 fn money_tail(
     chars: &[char],
     mut value: Option<Decimal>,
     mut pos: usize,
     end: usize,
+    financial: bool,
 ) -> (Option<Decimal>, usize) {
     for (mark, exp) in [('角', 1), ('分', 2)] {
         let start = if chars.get(pos) == Some(&'零') {
@@ -586,7 +526,7 @@ fn money_tail(
             pos = m.end + 1;
         }
     }
-    if chars.get(pos) == Some(&'整') && pos < end {
+    if pos < end && (chars[pos] == '整' || financial && chars[pos] == '正') {
         pos += 1;
     }
     (value, pos)
@@ -599,20 +539,4 @@ fn rate_before(chars: &[char], at: usize, floor: usize) -> usize {
         s -= 2;
     }
     s
-}
-
-/// `约占…的23.8%`: an 约 earlier in the clause that governs the figure.
-fn clause_says_about(chars: &[char], at: usize, floor: usize) -> bool {
-    let mut i = at;
-    while i > floor {
-        let c = chars[i - 1];
-        if "，。；,;：:、".contains(c) || c.is_ascii_digit() {
-            return false;
-        }
-        if c == '约' && chars.get(i).is_some_and(|n| "占为有合达计".contains(*n)) {
-            return true;
-        }
-        i -= 1;
-    }
-    false
 }

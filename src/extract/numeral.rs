@@ -116,8 +116,28 @@ pub fn parse_at(chars: &[char], start: usize) -> Option<Numeral> {
     }
     match class(first) {
         // 十 is the one unit that stands for itself: 十五, 十万.
-        Ch::Unit(1, false) => p.begin_with_term(Decimal::from_u64(10)),
-        Ch::Tens(t) => p.begin_with_term(Decimal::from_u64(10 * u64::from(t))),
+        Ch::Unit(1, false) => p.begin_with_term(Decimal::from_u64(10), 1),
+        // 拾壹, 拾万, 拾元: a leading financial 拾 is 壹拾 where a digit, a unit or money
+        // follows; alone it is a word (收拾).
+        Ch::Unit(1, true)
+            if chars.get(start + 1).is_some_and(|&c| {
+                matches!(class(c), Ch::Digit(_, true) | Ch::Unit(4 | 8, _)) || "元圆圓".contains(c)
+            }) =>
+        {
+            p.financial = true;
+            p.begin_with_term(Decimal::from_u64(10), 1);
+        }
+        // 百万, 千亿: a leading 百 or 千 is 一百, 一千 before a scale word. Elsewhere it is
+        // a word (百姓, 千方百计).
+        Ch::Unit(u @ (2 | 3), fin)
+            if chars
+                .get(start + 1)
+                .is_some_and(|&c| matches!(class(c), Ch::Unit(4 | 8, _))) =>
+        {
+            p.financial = fin;
+            p.begin_with_term(Decimal::from_u64(10u64.pow(u)), u);
+        }
+        Ch::Tens(t) => p.begin_with_term(Decimal::from_u64(10 * u64::from(t)), 1),
         Ch::Unit(..) | Ch::Point | Ch::Other => return None,
         Ch::Arabic | Ch::Digit(..) | Ch::Zero(_) => {}
     }
@@ -140,6 +160,18 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
     let chars: Vec<char> = s.trim().chars().collect();
     let signed = matches!(chars.first(), Some('负' | '負' | '-' | '－' | '−'));
     let from = usize::from(signed);
+    // A lone financial numeral is a word in running text (队伍, 收拾), but a whole
+    // string of one is the number.
+    if let [c] = chars[from..] {
+        let v = match class(c) {
+            Ch::Digit(d, true) => Some(Decimal::from_u64(u64::from(d))),
+            Ch::Unit(1, true) => Some(Decimal::from_u64(10)),
+            _ => None,
+        };
+        if let Some(v) = v {
+            return Some(if signed { -v } else { v });
+        }
+    }
     let mut n = with_exponent(&chars, parse_at(&chars, from)?, chars.len());
     if signed {
         n = with_sign(n, sign_before(&chars, from, 0)?);

@@ -44,7 +44,10 @@ pub fn view(chars: &[char], start: usize, end: usize) -> View {
             let next = chars.get(j).copied().filter(|_| j < end);
             // Keep spaces between Latin words and numbers (`G 20`, `COVID 19`), where
             // they separate rather than break.
-            if !(prev.is_some_and(joins) && next.is_some_and(joins)) {
+            // Between two digits a space separates two numbers (`表3 2021年`,
+            // `2022-06-18 08:15`); joining them would make one wrong value.
+            let digits = prev.is_some_and(is_digit) && next.is_some_and(is_digit);
+            if digits || !(prev.is_some_and(joins) && next.is_some_and(joins)) {
                 out.chars.push(' ');
                 out.map.push(i);
             }
@@ -87,6 +90,10 @@ pub fn is_decimal_stop(chars: &[char], i: usize, end: usize) -> bool {
 }
 
 /// Chars across which a break is damage, not a separator.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 fn joins(c: char) -> bool {
     is_cjk(c)
         || c.is_ascii_digit()

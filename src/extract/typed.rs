@@ -178,6 +178,38 @@ pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
             return Some(t);
         }
     }
+    // 2022-06-18, and the ROC calendar's 111-05-12: a numeric date, never a range.
+    if let Some(t) = numeric_date(chars, n, small, end) {
+        return Some(t);
+    }
+    // 民國110年: a year of the ROC calendar (1912 is year 1).
+    if after("年")
+        && (ends_with(chars, n.start, "民國") || ends_with(chars, n.start, "民国"))
+        && small.is_some_and(|y| (1..=200).contains(&y))
+    {
+        let year = small.unwrap_or(0) + 1911;
+        return Some(Typed {
+            start: n.start - 2,
+            ..date_from_year(chars, n, year, end)
+        });
+    }
+    // 1-9月: a span of months.
+    if small.is_some_and(|m| (1..=12).contains(&m))
+        && n.end + 1 < end
+        && "-－—–~～至到".contains(chars[n.end])
+        && let Some(to) = numeral::parse_at(&chars[..end], n.end + 1)
+        && starts_with(chars, to.end, "月")
+        && to.end < end
+        && let Some(m2) = to.value.and_then(|v| v.to_string().parse::<u32>().ok())
+        && (1..=12).contains(&m2)
+    {
+        let date = format!("--{:02}–--{m2:02}", small.unwrap_or(0));
+        return Some(typed(Kind::Date, to.end + 1, None, Some(date)));
+    }
+    // 四个方面的工作, 三个方面: the text counting its own parts.
+    if is_chinese(n.form) && (after("个方面") || after("個方面")) {
+        return Some(typed(Kind::Name, n.end + 3, None, None));
+    }
     if after("年") && is_year(n, small) {
         return Some(date_from_year(chars, n, small.unwrap_or(0), end));
     }
@@ -188,11 +220,15 @@ pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
         let (stop, date) = month_day(chars, n.end + 1, small.unwrap_or(0), None, end);
         return Some(typed(Kind::Date, stop, None, Some(date)));
     }
-    if (after("日") || after("号")) && small.is_some_and(|d| (1..=31).contains(&d)) {
+    // 30日内, 15日以内: a span of days, not the 30th.
+    let within = ["日内", "日以内", "日之内", "日后"]
+        .iter()
+        .any(|w| after(w));
+    if (after("日") || after("号")) && !within && small.is_some_and(|d| (1..=31).contains(&d)) {
         let date = format!("day {}", small.unwrap_or(0));
         return Some(typed(Kind::Date, n.end + 1, None, Some(date)));
     }
-    if after("时") && small.is_some_and(|h| h <= 24) {
+    if (after("时") || after("時")) && small.is_some_and(|h| h <= 24) {
         let mut stop = n.end + 1;
         if let Some(m) = numeral::parse_at(&chars[..end], stop)
             && starts_with(chars, m.end, "分")
@@ -207,7 +243,13 @@ pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
         let next_is_digit =
             chars.get(n.end + 3).is_some_and(char::is_ascii_digit) && n.end + 3 < end;
         if mm.len() == 2 && mm.iter().all(char::is_ascii_digit) && !next_is_digit {
-            return Some(typed(Kind::Time, n.end + 3, None, None));
+            // 08:15:00: the seconds belong to the time too.
+            let ss = n.end + 3;
+            let seconds = chars.get(ss) == Some(&':')
+                && ss + 3 <= end
+                && chars[ss + 1..ss + 3].iter().all(char::is_ascii_digit);
+            let stop = if seconds { ss + 3 } else { ss };
+            return Some(typed(Kind::Time, stop, None, None));
         }
     }
     if is_chinese(n.form) {
@@ -231,6 +273,51 @@ pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
         }
     }
     None
+}
+
+/// `2022-06-18`, `2022/6/18`, `111-05-12`: year, month and day in Arabic digits.
+fn numeric_date(chars: &[char], n: &Numeral, year: Option<u32>, end: usize) -> Option<Typed> {
+    let digits = n.end - n.start;
+    if n.form != Form::Arabic || !(2..=4).contains(&digits) {
+        return None;
+    }
+    let year = year?;
+    let sep = *chars.get(n.end)?;
+    if !"-－/／.".contains(sep) {
+        return None;
+    }
+    let two = |at: usize| -> Option<(u32, usize)> {
+        let mut j = at;
+        while j < end && j < at + 2 && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j == at || chars.get(j).is_some_and(char::is_ascii_digit) && j < end {
+            return None;
+        }
+        chars[at..j]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .ok()
+            .map(|v| (v, j))
+    };
+    let (month, m_end) = two(n.end + 1)?;
+    if chars.get(m_end) != Some(&sep) || m_end >= end {
+        return None;
+    }
+    let (day, d_end) = two(m_end + 1)?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // A three-digit year is the ROC calendar (民國111年 is 2022).
+    let year = if digits == 4 { year } else { year + 1911 };
+    Some(Typed {
+        kind: Kind::Date,
+        start: n.start,
+        end: d_end,
+        value: None,
+        date: Some(format!("{year}-{month:02}-{day:02}")),
+    })
 }
 
 pub fn is_chinese(form: Form) -> bool {

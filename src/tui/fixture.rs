@@ -234,6 +234,7 @@ fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
             rate: (s.text.ends_with("万元") && s.subject == Some("救助标准"))
                 .then(|| "每人每年".into()),
             change: None,
+            direction: None,
             date: None,
             period: None,
             sentence,

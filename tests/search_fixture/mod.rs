@@ -166,6 +166,7 @@ pub fn document(id: &str) -> Document {
                     subject: subject.map(Into::into),
                     rate: None,
                     change: None,
+                    direction: None,
                     date: None,
                     period: None,
                     sentence: index,

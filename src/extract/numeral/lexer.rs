@@ -130,8 +130,19 @@ pub(super) fn digit_run(chars: &[char], start: usize) -> Run {
     let mut end = start;
     let mut digits = String::new();
     let mut has_liang = false;
+    // A run is plain (`一七二〇`) or financial (`壹壹`), never both.
+    let financial = chars
+        .get(start)
+        .is_some_and(|&c| matches!(class(c), Ch::Digit(_, true)));
     while let Some(&c) = chars.get(end) {
-        let Some(d) = run_digit(c) else { break };
+        let d = match class(c) {
+            Ch::Digit(d, true) if financial => d,
+            _ if financial => break,
+            _ => match run_digit(c) {
+                Some(d) => d,
+                None => break,
+            },
+        };
         has_liang |= matches!(c, '两' | '兩');
         // Only the first few digits matter for the range test; the string is for the
         // value, which fails fast on overflow.
@@ -169,12 +180,33 @@ pub(super) fn digit_run(chars: &[char], start: usize) -> Run {
         // 两 is never used in digit-by-digit writing: `两两` is a word.
         return Run::Absent;
     }
-    let value = Decimal::from_digits(&digits, "");
+    // `一七二零点一三四`: a fraction after the run, unless it tells the time (`十二点三十分`).
+    let mut frac = String::new();
+    if !financial && chars.get(end).is_some_and(|&c| class(c) == Ch::Point) {
+        let mut j = end + 1;
+        while let Some(d) = chars.get(j).copied().and_then(run_digit) {
+            frac.push(char::from(b'0' + d));
+            j += 1;
+        }
+        let time = chars
+            .get(j)
+            .is_some_and(|c| matches!(c, '分' | '刻' | '十' | '时' | '時'));
+        if frac.is_empty() || time {
+            frac.clear();
+        } else {
+            end = j;
+        }
+    }
+    let value = Decimal::from_digits(&digits, &frac);
     Run::Done(Some(Numeral {
         value,
         start,
         end,
-        form: Form::ChineseDigits,
+        form: if financial {
+            Form::Financial
+        } else {
+            Form::ChineseDigits
+        },
         warning: value.is_none().then_some(WARN_TOO_LARGE),
     }))
 }

@@ -82,7 +82,7 @@ pub(super) struct Parser<'a> {
     pub(super) warning: Option<&'static str>,
     arabic_tokens: u32,
     chinese_values: bool,
-    financial: bool,
+    pub(super) financial: bool,
     units: bool,
     pub(super) best: Option<Numeral>,
     pub(super) units_at_best: bool,
@@ -117,13 +117,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn begin_with_term(&mut self, value: Decimal) {
+    /// Starts with a unit that stands for itself: `十五`, or a leading `百`/`千` before a
+    /// scale word (`百万`), at the unit's `level`.
+    pub(super) fn begin_with_term(&mut self, value: Decimal, level: u32) {
         self.stack.push(Term {
             value,
-            level: 1,
+            level,
             simple: true,
         });
-        self.last = Last::Unit(1);
+        self.last = Last::Unit(level);
         self.units = true;
         self.chinese_values = true;
         self.pos += 1;
@@ -522,6 +524,15 @@ impl<'a> Parser<'a> {
         }
         if u <= self.floor {
             return false;
+        }
+        // `一千零十` and colloquial `一百十六`: a 十 with no digit of its own after 零 or
+        // right after 百 is `一十`, as it is at the start of a number.
+        if u == 1 && self.pending.is_none() && matches!(self.last, Last::Zero | Last::Unit(2)) {
+            self.begin_pending();
+            self.pending = Some(Pending {
+                value: Decimal::from_u64(1),
+                kind: PendKind::Digit(1),
+            });
         }
         let pending_kind = self.pending.map(|p| p.kind);
         match pending_kind {

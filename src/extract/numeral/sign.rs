@@ -20,8 +20,11 @@ pub fn sign_before(chars: &[char], at: usize, floor: usize) -> Option<usize> {
     let first = chars.get(at).copied()?;
     let prev = (s > floor).then(|| chars[s - 1]);
     match c {
-        // 正负3% is "plus or minus", not a negative value.
-        '负' | '負' => (prev != Some('正')).then_some(s),
+        // 正负3% is "plus or minus"; in 减负, 胜负, 担负, 肩负, 抱负, 不负… the 负 belongs to
+        // a word (`为群众减负25.35亿元` is a relief of 25.35亿元, not a loss).
+        '负' | '負' => {
+            (!prev.is_some_and(|p| "正减減胜勝担擔肩抱欺辜自背身不".contains(p))).then_some(s)
+        }
         '-' | '－' | '−' => {
             // A dash sign is glued to Arabic digits: `- 12` is a list mark, `-三` a
             // dash in running text.

@@ -224,8 +224,11 @@ fn mixed() {
 fn not_numerals() {
     check(&[
         ("万元", 0, None, 0),
-        ("千万不要", 0, None, 0),
+        // A leading 千 before a scale word is 一千 (`千万` is 10^7, as in `百万`); that
+        // `千万不要` is no figure is the extractor's call (no unit follows).
         ("千万不要", 1, None, 0),
+        ("百姓", 0, None, 0),
+        ("千方百计", 0, None, 0),
         ("百", 0, None, 0),
         ("亿", 0, None, 0),
         ("点五", 0, None, 0),
@@ -468,6 +471,28 @@ proptest! {
             prop_assert_eq!(n.value.is_none(), n.warning.is_some());
         }
     }
+}
+
+#[test]
+fn leading_units_zero_tens_and_runs() {
+    check(&[
+        ("一千零十", 0, Some("1010"), 4),
+        ("一千零十一", 0, Some("1011"), 5),
+        ("一万零十二", 0, Some("10012"), 5),
+        ("一百零十万", 0, Some("1100000"), 5),
+        ("一百十六", 0, Some("116"), 4),
+        ("拾壹", 0, Some("11"), 2),
+        ("拾万元", 0, Some("100000"), 2),
+        ("拾元", 0, Some("10"), 1),
+        ("百万", 0, Some("1000000"), 2),
+        ("千亿元", 0, Some("100000000000"), 2),
+        ("千万不要", 0, Some("10000000"), 2),
+        ("一七二零点一三四", 0, Some("1720.134"), 8),
+        ("二〇二〇点五", 0, Some("2020.5"), 6),
+        ("十二点三十分", 0, Some("12"), 2),
+        ("壹壹壹", 0, Some("111"), 3),
+        ("陆陆续续", 0, Some("66"), 2),
+    ]);
 }
 
 #[test]
