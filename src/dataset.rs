@@ -93,37 +93,47 @@ pub struct Loaded {
 
 /// Loads and validates a dataset file.
 pub fn load(path: &Path) -> Result<Dataset> {
-    let (documents, _) = load_file(path, &LoadOptions::default(), files::Open::Named)?
-        .map_err(|kind| skipped(path, kind))?;
-    Ok(Dataset {
-        schema_version: SCHEMA_VERSION,
-        documents,
-    })
+    match load_file(path, &LoadOptions::default(), files::Open::Named)? {
+        FileLoad::Read { documents, .. } => Ok(Dataset {
+            schema_version: SCHEMA_VERSION,
+            documents,
+        }),
+        FileLoad::Skipped(kind) => Err(Error::Usage(format!(
+            "{}: {kind}, not a dataset file",
+            path.display()
+        ))),
+    }
 }
 
-fn skipped(path: &Path, kind: &str) -> Error {
-    Error::Usage(format!("{}: {kind}, not a dataset file", path.display()))
+/// What became of one dataset file.
+enum FileLoad {
+    Read {
+        documents: Vec<Document>,
+        from_cache: bool,
+    },
+    /// Not a regular file (what it is, for the note), found in a folder: skipped.
+    Skipped(&'static str),
 }
 
 /// The documents of one dataset file, and whether they came from its cache; or, for a
 /// file found in a folder that is not a regular file, what it is (it is skipped). A
 /// file named by the user is read whatever it is (`--data <(…)`), but only a regular
 /// file is ever cached.
-fn load_file(
-    path: &Path,
-    opts: &LoadOptions,
-    how: files::Open,
-) -> Result<std::result::Result<(Vec<Document>, bool), &'static str>> {
+fn load_file(path: &Path, opts: &LoadOptions, how: files::Open) -> Result<FileLoad> {
     let opened_at = SystemTime::now();
     let (file, meta) = files::open(path, how).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
     if meta.is_file() {
-        return load_regular(path, &file, &meta, opts, opened_at, |f| f).map(Ok);
+        let (documents, from_cache) = load_regular(path, &file, &meta, opts, opened_at, |f| f)?;
+        return Ok(FileLoad::Read {
+            documents,
+            from_cache,
+        });
     }
     if how == files::Open::Found || meta.is_dir() {
-        return Ok(Err(files::kind(&meta)));
+        return Ok(FileLoad::Skipped(files::kind(&meta)));
     }
     let mut bytes = Vec::new();
     (&file)
@@ -132,10 +142,10 @@ fn load_file(
             path: path.to_path_buf(),
             source,
         })?;
-    Ok(Ok((
-        parse(&json_text(bytes, path)?, path)?.documents,
-        false,
-    )))
+    Ok(FileLoad::Read {
+        documents: parse(&json_text(bytes, path)?, path)?.documents,
+        from_cache: false,
+    })
 }
 
 /// [`load_file`] for a regular file, open as `file` with `meta` from its handle: from its
@@ -291,8 +301,11 @@ pub fn load_many_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded> {
     let mut seen = HashSet::new();
     for (f, how) in &files {
         let (docs, cached) = match load_file(f, opts, *how)? {
-            Ok(found) => found,
-            Err(kind) => {
+            FileLoad::Read {
+                documents,
+                from_cache,
+            } => (documents, from_cache),
+            FileLoad::Skipped(kind) => {
                 loaded.notes.push(skip_note(f, kind));
                 continue;
             }
@@ -694,6 +707,14 @@ mod load_tests {
         }
     }
 
+    /// The documents `load_file` gives for `path`, through the cache in `opts`.
+    fn loaded(path: &Path, opts: &LoadOptions) -> Vec<Document> {
+        match load_file(path, opts, files::Open::Named).unwrap() {
+            FileLoad::Read { documents, .. } => documents,
+            FileLoad::Skipped(kind) => panic!("skipped: {kind}"),
+        }
+    }
+
     fn cache_files(dir: &Path) -> usize {
         std::fs::read_dir(dir).map_or(0, Iterator::count)
     }
@@ -731,10 +752,7 @@ mod load_tests {
         let docs = load_changing(&path, &opts, || std::fs::rename(&new, &path).unwrap());
         assert_eq!(docs, old_docs);
         assert_eq!(cache_files(&cache), 0, "no cache of a replaced file");
-        let (docs, _) = load_file(&path, &opts, files::Open::Named)
-            .unwrap()
-            .unwrap();
-        assert_eq!(docs, new_docs);
+        assert_eq!(loaded(&path, &opts), new_docs);
 
         // The control: the same load with nothing changed does write the cache.
         let fresh = dir.path().join("fresh");
@@ -770,9 +788,7 @@ mod load_tests {
         // the kernel's business, but nothing read while the file changed is cached.
         assert_eq!(read.len(), docs.len());
         assert_eq!(cache_files(&cache), 0);
-        let (now, _) = load_file(&path, &opts, files::Open::Named)
-            .unwrap()
-            .unwrap();
+        let now = loaded(&path, &opts);
         assert_eq!(now[0].id, "b0");
     }
 
