@@ -42,6 +42,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 return Err(Error::Usage(DUMB_TERMINAL.into()));
             }
             let index = load_index(&cli.data)?;
+            // The explorer watches signals itself from here on.
+            dataset::files::hand_over_signals();
             return crate::tui::run(index);
         }
         Some(cmd) => {
@@ -136,6 +138,9 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
             if let Some(id) = &id {
                 crate::text::check_id(id)
                     .map_err(|m| Error::Usage(format!("--id: the document id {m}")))?;
+            }
+            if let Some(path) = &output {
+                dataset::refuse_overwriting(&source, path)?;
             }
             let text = dataset::read_text(&source)?;
             let meta = Meta {
@@ -318,7 +323,11 @@ pub fn load_index(data: &DataArgs) -> Result<Index> {
                 dataset::cache::default_dir()
             },
         };
-        dataset::load_many_with(&data.data, &opts)?
+        let loaded = dataset::load_many_with(&data.data, &opts)?;
+        for note in &loaded.notes {
+            eprintln!("pa-explorer: note: {}", crate::text::sanitize(note));
+        }
+        loaded.documents
     };
     Ok(Index::new(docs))
 }

@@ -5,9 +5,14 @@
 //! or clap, and never prints.
 
 use std::collections::HashSet;
+use std::fs::{File, Metadata};
+use std::io::{Read, Seek};
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 pub mod cache;
+pub mod files;
 mod stream;
 mod validate;
 
@@ -76,41 +81,114 @@ pub struct LoadOptions {
     pub cache_dir: Option<PathBuf>,
 }
 
-/// Loads and validates a dataset file.
-pub fn load(path: &Path) -> Result<Dataset> {
-    Ok(Dataset {
-        schema_version: SCHEMA_VERSION,
-        documents: load_file(path, &LoadOptions::default())?,
-    })
+/// What loading gives: the documents, and notes for the user (files skipped, and why).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    /// One line each, for standard error; the caller prints them (sanitized).
+    pub notes: Vec<String>,
+    /// How many files were read from their cache rather than their JSON.
+    pub from_cache: usize,
 }
 
-/// The documents of one dataset file: from its cache when one matches, else streamed
-/// from the JSON on all cores, else — only when something is wrong — read whole by the
-/// careful path, which says what and where.
-fn load_file(path: &Path, opts: &LoadOptions) -> Result<Vec<Document>> {
-    let cache_dir = opts.cache_dir.as_deref().filter(|_| {
-        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= cache::MIN_SOURCE_BYTES)
-    });
-    if let Some(dir) = cache_dir
-        && let Some(docs) = cache::read(dir, path)
-        && unique_ids(&docs)
-    {
-        return Ok(docs);
+/// Loads and validates a dataset file.
+pub fn load(path: &Path) -> Result<Dataset> {
+    match load_file(path, &LoadOptions::default(), files::Open::Named)? {
+        FileLoad::Read { documents, .. } => Ok(Dataset {
+            schema_version: SCHEMA_VERSION,
+            documents,
+        }),
+        FileLoad::Skipped(kind) => Err(Error::Usage(format!(
+            "{}: {kind}, not a dataset file",
+            path.display()
+        ))),
     }
-    let file = std::fs::File::open(path).map_err(|source| Error::Read {
+}
+
+/// What became of one dataset file.
+enum FileLoad {
+    Read {
+        documents: Vec<Document>,
+        from_cache: bool,
+    },
+    /// Not a regular file (what it is, for the note), found in a folder: skipped.
+    Skipped(&'static str),
+}
+
+/// The documents of one dataset file, and whether they came from its cache; or, for a
+/// file found in a folder that is not a regular file, what it is (it is skipped). A
+/// file named by the user is read whatever it is (`--data <(…)`), but only a regular
+/// file is ever cached.
+fn load_file(path: &Path, opts: &LoadOptions, how: files::Open) -> Result<FileLoad> {
+    let opened_at = SystemTime::now();
+    let (file, meta) = files::open(path, how).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let size = file.metadata().map_or(u64::MAX, |m| m.len());
-    let docs = match stream::load_json(file, size) {
-        Some(docs) if unique_ids(&docs) => docs,
-        _ => parse(&read_json(path)?, path)?.documents,
-    };
-    if let Some(dir) = cache_dir {
-        // Best effort: without a cache the next load is only slower.
-        let _ = cache::write(dir, path, &docs);
+    if meta.is_file() {
+        let (documents, from_cache) = load_regular(path, &file, &meta, opts, opened_at, |f| f)?;
+        return Ok(FileLoad::Read {
+            documents,
+            from_cache,
+        });
     }
-    Ok(docs)
+    if how == files::Open::Found || meta.is_dir() {
+        return Ok(FileLoad::Skipped(files::kind(&meta)));
+    }
+    let mut bytes = Vec::new();
+    (&file)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(FileLoad::Read {
+        documents: parse(&json_text(bytes, path)?, path)?.documents,
+        from_cache: false,
+    })
+}
+
+/// [`load_file`] for a regular file, open as `file` with `meta` from its handle: from its
+/// cache when one matches, else streamed from the JSON on all cores, else — only when
+/// something is wrong — read whole by the careful path, which says what and where. The
+/// JSON is read through `reader(file)` (a test slips a change to the file in between).
+/// A cache is written only when the file was the same before and after the read —
+/// through the handle and through the path — and had settled before it was opened
+/// ([`cache::settled`]).
+fn load_regular<'f, R: Read>(
+    path: &Path,
+    file: &'f File,
+    meta: &Metadata,
+    opts: &LoadOptions,
+    opened_at: SystemTime,
+    reader: impl FnOnce(&'f File) -> R,
+) -> Result<(Vec<Document>, bool)> {
+    let before = files::Identity::of(meta);
+    let cache_dir = opts
+        .cache_dir
+        .as_deref()
+        .filter(|_| meta.len() >= cache::MIN_SOURCE_BYTES);
+    if let Some(dir) = cache_dir
+        && let Some(docs) = cache::read(dir, path, &before)
+        && unique_ids(&docs)
+    {
+        return Ok((docs, true));
+    }
+    let docs = match stream::load_json(reader(file), meta.len()) {
+        Some(docs) if unique_ids(&docs) => docs,
+        _ => parse(&read_json_from(file, path)?, path)?.documents,
+    };
+    let unchanged =
+        |m: std::io::Result<Metadata>| m.is_ok_and(|m| files::Identity::of(&m) == before);
+    if let Some(dir) = cache_dir
+        && unchanged(file.metadata())
+        && unchanged(std::fs::metadata(path))
+        && cache::settled(&before, opened_at)
+    {
+        // Best effort: without a cache the next load is only slower.
+        let _ = cache::write(dir, path, &before, &docs);
+    }
+    Ok((docs, false))
 }
 
 fn unique_ids(docs: &[Document]) -> bool {
@@ -118,13 +196,22 @@ fn unique_ids(docs: &[Document]) -> bool {
     docs.iter().all(|d| seen.insert(d.id.as_str()))
 }
 
-/// Reads a dataset file as text. The bytes are read once and turned into the `String`
-/// in place (no copy), so a large file costs its size once, plus the parsed dataset.
-fn read_json(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+/// Reads a dataset file as text, from the start of the handle already open. The bytes
+/// are read once and turned into the `String` in place (no copy), so a large file costs
+/// its size once, plus the parsed dataset.
+fn read_json_from(mut file: &File, path: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    file.rewind()
+        .and_then(|()| file.read_to_end(&mut bytes))
+        .map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    json_text(bytes, path)
+}
+
+/// Dataset bytes as text, saying where the first byte that is not UTF-8 is.
+fn json_text(bytes: Vec<u8>, path: &Path) -> Result<String> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let (line, column) = line_column(e.as_bytes(), offset);
@@ -158,14 +245,18 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// Loads every dataset named: files, or directories whose `*.json` files are all loaded
-/// (in name order). Document ids must be unique across all of them. No cache.
+/// (in name order). Document ids must be unique across all of them. No cache; notes on
+/// skipped files are dropped (see [`load_many_with`]).
 pub fn load_many(paths: &[PathBuf]) -> Result<Vec<Document>> {
-    load_many_with(paths, &LoadOptions::default())
+    Ok(load_many_with(paths, &LoadOptions::default())?.documents)
 }
 
-/// [`load_many`], with options.
-pub fn load_many_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Document>> {
+/// [`load_many`], with options. In a directory only regular files are read (a symlink to
+/// one included); a FIFO, socket, device or directory named `*.json` is skipped with a
+/// note, and never opened when it can be told from its name's `stat`.
+pub fn load_many_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded> {
     let mut files = Vec::new();
+    let mut notes = Vec::new();
     for p in paths {
         if p.is_dir() {
             let entries = std::fs::read_dir(p).map_err(|source| Error::Read {
@@ -178,24 +269,57 @@ pub fn load_many_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Docum
                 .filter(|f| f.extension().is_some_and(|x| x == "json"))
                 .collect();
             found.sort();
+            let before = notes.len();
+            found.retain(|f| match std::fs::metadata(f) {
+                Ok(m) if !m.is_file() => {
+                    notes.push(skip_note(f, files::kind(&m)));
+                    false
+                }
+                _ => true,
+            });
             if found.is_empty() {
+                let skipped = notes.len() - before;
                 return Err(Error::Usage(format!(
-                    "{}: no *.json dataset files in this directory",
-                    p.display()
+                    "{}: no *.json dataset files in this directory{}",
+                    p.display(),
+                    if skipped > 0 {
+                        format!(" ({skipped} skipped: not regular files)")
+                    } else {
+                        String::new()
+                    }
                 )));
             }
-            files.extend(found);
+            files.extend(found.into_iter().map(|f| (f, files::Open::Found)));
         } else {
-            files.push(p.clone());
+            files.push((p.clone(), files::Open::Named));
         }
     }
-    let mut docs = Vec::new();
+    let mut loaded = Loaded {
+        notes,
+        ..Loaded::default()
+    };
     let mut seen = HashSet::new();
-    for f in &files {
-        for (d, doc) in load_file(f, opts)?.into_iter().enumerate() {
+    for (f, how) in &files {
+        let (docs, cached) = match load_file(f, opts, *how)? {
+            FileLoad::Read {
+                documents,
+                from_cache,
+            } => (documents, from_cache),
+            FileLoad::Skipped(kind) => {
+                loaded.notes.push(skip_note(f, kind));
+                continue;
+            }
+        };
+        loaded.from_cache += usize::from(cached);
+        for (d, doc) in docs.into_iter().enumerate() {
             if !seen.insert(doc.id.clone()) {
                 let field = format!("documents[{d}].id");
-                let (line, column) = locate(&read_json(f)?, &field);
+                // Only a regular file is read again to say where: a FIFO cannot be.
+                let (line, column) = files::open(f, files::Open::Found)
+                    .ok()
+                    .filter(|(_, m)| m.is_file())
+                    .and_then(|(file, _)| read_json_from(&file, f).ok())
+                    .map_or((1, 1), |json| locate(&json, &field));
                 return Err(Error::InvalidDataset {
                     path: f.clone(),
                     line,
@@ -207,10 +331,20 @@ pub fn load_many_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Docum
                     ),
                 });
             }
-            docs.push(doc);
+            loaded.documents.push(doc);
         }
     }
-    Ok(docs)
+    if loaded.documents.is_empty() && !loaded.notes.is_empty() {
+        return Err(Error::Usage(format!(
+            "no dataset files to load: {}",
+            loaded.notes.join("; ")
+        )));
+    }
+    Ok(loaded)
+}
+
+fn skip_note(path: &Path, kind: &str) -> String {
+    format!("skipped {}: {kind}, not a regular file", path.display())
 }
 
 /// Parses and validates dataset JSON; `path` is only used in error messages.
@@ -483,18 +617,206 @@ pub fn to_json(ds: &Dataset) -> String {
     s
 }
 
-/// Writes a dataset atomically: to a temporary file beside `path`, then renamed, so a
-/// failure never leaves a half-written dataset behind.
+/// Writes a dataset atomically: to an exclusive temp file beside `path`, then renamed,
+/// so a failure or a signal never leaves a half-written dataset or a temp file behind,
+/// and a symlink planted at the temp name cannot redirect the write.
 pub fn save(ds: &Dataset, path: &Path) -> Result<()> {
-    let tmp = path.with_extension("json.tmp");
-    let write = |p: &Path| std::fs::write(p, to_json(ds));
-    write(&tmp)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::Write {
-                path: path.to_path_buf(),
-                source,
+    files::write_atomic(path, files::Mode::LikeExisting, |w| {
+        std::io::Write::write_all(w, to_json(ds).as_bytes())
+    })
+    .map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Refuses to write `output` when it is the same file as `source` (the same inode: by
+/// the same name, `./X`, a symlink or a hard link; for `-`, whatever standard input
+/// reads): writing it would destroy the text being imported.
+pub fn refuse_overwriting(source: &Path, output: &Path) -> Result<()> {
+    let Ok(out) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    let src = if source == Path::new("-") {
+        std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .and_then(|fd| File::from(fd).metadata().ok())
+    } else {
+        std::fs::metadata(source).ok()
+    };
+    match src {
+        Some(src) if files::same_file(&src, &out) => Err(Error::Usage(format!(
+            "-o {}: that is the source file {} itself, which the dataset would replace; write the dataset to another file, e.g. `-o {}.json`",
+            output.display(),
+            if source == Path::new("-") {
+                "(standard input)".to_string()
+            } else {
+                source.display().to_string()
+            },
+            source
+                .file_stem()
+                .map_or_else(|| "out".into(), |s| s.to_string_lossy().into_owned())
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod load_tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// A dataset of at least [`cache::MIN_SOURCE_BYTES`], its documents' ids starting
+    /// with `tag`.
+    fn big(path: &Path, tag: &str) -> Vec<Document> {
+        let one = bundled().unwrap().documents.remove(0);
+        let copies = (cache::MIN_SOURCE_BYTES as usize / to_json(&bundled().unwrap()).len()) + 2;
+        let documents: Vec<Document> = (0..copies)
+            .map(|i| Document {
+                id: format!("{tag}{i}"),
+                ..one.clone()
+            })
+            .collect();
+        let ds = Dataset {
+            schema_version: SCHEMA_VERSION,
+            documents,
+        };
+        std::fs::write(path, to_json(&ds)).unwrap();
+        assert!(std::fs::metadata(path).unwrap().len() >= cache::MIN_SOURCE_BYTES);
+        ds.documents
+    }
+
+    /// Reads like the file, and calls `change` once, after the first read.
+    struct ChangeAfterFirstRead<'a, F: FnMut()> {
+        inner: &'a File,
+        change: Option<F>,
+        reads: usize,
+    }
+
+    impl<F: FnMut()> Read for ChangeAfterFirstRead<'_, F> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.reads == 1
+                && let Some(mut change) = self.change.take()
+            {
+                change();
             }
-        })
+            self.reads += 1;
+            self.inner.read(buf)
+        }
+    }
+
+    /// The documents `load_file` gives for `path`, through the cache in `opts`.
+    fn loaded(path: &Path, opts: &LoadOptions) -> Vec<Document> {
+        match load_file(path, opts, files::Open::Named).unwrap() {
+            FileLoad::Read { documents, .. } => documents,
+            FileLoad::Skipped(kind) => panic!("skipped: {kind}"),
+        }
+    }
+
+    fn cache_files(dir: &Path) -> usize {
+        std::fs::read_dir(dir).map_or(0, Iterator::count)
+    }
+
+    /// Loads `path` as `load_file` does, but as if it had been opened well after it last
+    /// changed, with `change` run after the first read of the JSON.
+    fn load_changing(path: &Path, opts: &LoadOptions, change: impl FnMut()) -> Vec<Document> {
+        let (file, meta) = files::open(path, files::Open::Named).unwrap();
+        let later = SystemTime::now() + Duration::from_secs(5);
+        let (docs, cached) =
+            load_regular(path, &file, &meta, opts, later, |f| ChangeAfterFirstRead {
+                inner: f,
+                change: Some(change),
+                reads: 0,
+            })
+            .unwrap();
+        assert!(!cached);
+        docs
+    }
+
+    #[test]
+    fn a_file_replaced_during_the_read_is_not_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.json");
+        let new = dir.path().join("new.json");
+        let cache = dir.path().join("cache");
+        let opts = LoadOptions {
+            cache_dir: Some(cache.clone()),
+        };
+        let old_docs = big(&path, "old");
+        let new_docs = big(&new, "new");
+
+        // `mv new data.json` after the first block: the open handle still reads the old
+        // file, and gives the old documents, but no cache of them is kept.
+        let docs = load_changing(&path, &opts, || std::fs::rename(&new, &path).unwrap());
+        assert_eq!(docs, old_docs);
+        assert_eq!(cache_files(&cache), 0, "no cache of a replaced file");
+        assert_eq!(loaded(&path, &opts), new_docs);
+
+        // The control: the same load with nothing changed does write the cache.
+        let fresh = dir.path().join("fresh");
+        let opts = LoadOptions {
+            cache_dir: Some(fresh.clone()),
+        };
+        let docs = load_changing(&path, &opts, || ());
+        assert_eq!(docs, new_docs);
+        assert_eq!(cache_files(&fresh), 1);
+    }
+
+    #[test]
+    fn a_file_rewritten_in_place_during_the_read_is_not_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.json");
+        let cache = dir.path().join("cache");
+        let opts = LoadOptions {
+            cache_dir: Some(cache.clone()),
+        };
+        let docs = big(&path, "a");
+        let json = std::fs::read_to_string(&path).unwrap();
+        let edited = json.replacen("\"a0\"", "\"b0\"", 1);
+        assert_eq!(edited.len(), json.len());
+        // Same inode, same size, the mtime put back: only the ctime tells.
+        let rewrite = || {
+            let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+            std::fs::write(&path, &edited).unwrap();
+            let f = File::options().write(true).open(&path).unwrap();
+            f.set_modified(mtime).unwrap();
+        };
+        let read = load_changing(&path, &opts, rewrite);
+        // The first block was read before the edit; which bytes the rest came from is
+        // the kernel's business, but nothing read while the file changed is cached.
+        assert_eq!(read.len(), docs.len());
+        assert_eq!(cache_files(&cache), 0);
+        let now = loaded(&path, &opts);
+        assert_eq!(now[0].id, "b0");
+    }
+
+    #[test]
+    fn a_fifo_in_a_folder_is_skipped_with_a_note_and_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), BUNDLED_JSON).unwrap();
+        let fifo = dir.path().join("b.json");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        std::fs::create_dir(dir.path().join("c.json")).unwrap();
+        let loaded = load_many_with(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(loaded.notes.len(), 2, "{:?}", loaded.notes);
+        assert!(
+            loaded.notes[0].contains("b.json: a FIFO"),
+            "{:?}",
+            loaded.notes
+        );
+        assert!(
+            loaded.notes[1].contains("c.json: a directory"),
+            "{:?}",
+            loaded.notes
+        );
+    }
 }

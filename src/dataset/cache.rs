@@ -2,21 +2,26 @@
 //! file again skips the JSON: each document is a length-prefixed postcard record, decoded
 //! and checked on all cores like the JSON's documents.
 //!
-//! A cache is used only while it matches its source exactly: the same canonical path,
-//! size and modification time, the same schema, and the same binary layout of the model
-//! (a sample of every field is encoded and compared, so a changed model can never be
-//! read with an old layout). Anything else — missing, stale, truncated, corrupt — is
-//! ignored and rewritten after the JSON is loaded. Writing is best effort: a cache that
-//! cannot be written costs nothing but the next load's speed.
+//! A cache is used only while it matches its source exactly: the same canonical path, the
+//! same [`Identity`] (device, inode, size, mtime and ctime in nanoseconds) as the file
+//! just opened, the same schema, and the same binary layout of the model (a sample of
+//! every field is encoded and compared, so a changed model can never be read with an old
+//! layout). The identity written is the one taken from the handle the JSON was read
+//! from, before reading; the loader writes no cache when the file changed during the read
+//! or changed too recently to tell a later edit apart ([`settled`]). Anything else —
+//! missing, stale, truncated, corrupt, not a regular file, not ours — is ignored and
+//! rewritten after the JSON is loaded. Writing is best effort: a cache that cannot be
+//! written costs nothing but the next load's speed. Caches are private: the directory
+//! is `0700`, the files `0600`.
 
-use std::fs::File;
 use std::hash::{Hash, Hasher};
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use super::files::{self, Identity, Mode, Open};
 use crate::model::{
     Approx, Change, ChangeRole, Dimension, Direction, Document, Figure, Kind, Meta, Period,
     SCHEMA_VERSION, Section, Sentence, Shape,
@@ -24,8 +29,8 @@ use crate::model::{
 
 const MAGIC: &[u8; 8] = b"PAXCACHE";
 /// Bump on any change to how documents are written here (not to the model: that is
-/// caught by `layout`).
-const FORMAT: u32 = 1;
+/// caught by `layout`). 2: the identity of the source replaced its size and mtime.
+const FORMAT: u32 = 2;
 
 /// Files smaller than this parse from JSON in a blink; caching them would only litter.
 pub const MIN_SOURCE_BYTES: u64 = 8 << 20;
@@ -48,28 +53,51 @@ pub fn default_dir() -> Option<PathBuf> {
 struct Header {
     format: u32,
     source: String,
-    size: u64,
-    modified_secs: u64,
-    modified_nanos: u32,
+    identity: Identity,
     schema_version: u32,
     layout: Vec<u8>,
 }
 
 impl Header {
-    fn of(source: &Path) -> Option<Header> {
-        let canonical = source.canonicalize().ok()?;
-        let meta = std::fs::metadata(&canonical).ok()?;
-        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    fn of(source: &Path, identity: &Identity) -> Option<Header> {
         Some(Header {
             format: FORMAT,
-            source: canonical.to_str()?.to_string(),
-            size: meta.len(),
-            modified_secs: modified.as_secs(),
-            modified_nanos: modified.subsec_nanos(),
+            source: source.canonicalize().ok()?.to_str()?.to_string(),
+            identity: *identity,
             schema_version: SCHEMA_VERSION,
             layout: layout(),
         })
     }
+}
+
+/// How long after its last change a file on a file system with nanosecond times must be
+/// left alone before its cache can be trusted: the kernel stamps times from a clock that
+/// ticks every few milliseconds (a jiffy, at most 10 ms), so two writes within one tick
+/// get the same times.
+const SETTLE_FINE: Duration = Duration::from_millis(100);
+/// The same on a file system that keeps whole seconds (FAT keeps two).
+const SETTLE_COARSE: Duration = Duration::from_secs(2);
+
+/// Whether a file with `identity`, opened at `opened_at`, had stopped changing long enough
+/// before it was opened that any later write must change its identity. This is git's
+/// "racily clean" problem: a write in the same clock tick as the last change before we
+/// opened it leaves the same mtime and ctime, so with the same size a cache taken then
+/// would be trusted for good while the file says something else. Every write sets the
+/// ctime to the present tick; if that tick is already past the file's times when we
+/// open it, every write after the open gives a different ctime. A file changed just
+/// before (or, by a clock ahead of ours, after) the open is read from JSON and not cached;
+/// it will be on a later open. (A network share whose clock lags ours by more than the
+/// margin defeats this, as it does make.)
+pub fn settled(identity: &Identity, opened_at: SystemTime) -> bool {
+    let margin = if identity.coarse_times() {
+        SETTLE_COARSE
+    } else {
+        SETTLE_FINE
+    };
+    identity
+        .latest_change()
+        .and_then(|t| t.checked_add(margin))
+        .is_some_and(|t| t <= opened_at)
 }
 
 /// The cache file for `source` in `dir`: its name, then a hash of its canonical path.
@@ -81,11 +109,16 @@ pub fn path_for(dir: &Path, source: &Path) -> Option<PathBuf> {
     Some(dir.join(format!("{stem}-{:016x}.pacache", h.finish())))
 }
 
-/// The documents of `source` from its cache in `dir`, if a matching one is there.
-pub fn read(dir: &Path, source: &Path) -> Option<Vec<Document>> {
-    let expected = Header::of(source)?;
-    let file = File::open(path_for(dir, source)?).ok()?;
-    let total = file.metadata().ok()?.len();
+/// The documents of `source` (whose open handle has `identity`) from its cache in `dir`,
+/// if a matching one is there. Only a regular file of ours is read, never through a
+/// symlink, and opening it never waits (a FIFO planted there is refused by its type).
+pub fn read(dir: &Path, source: &Path, identity: &Identity) -> Option<Vec<Document>> {
+    let expected = Header::of(source, identity)?;
+    let (file, meta) = files::open(&path_for(dir, source)?, Open::Own).ok()?;
+    if !meta.is_file() || !files::owned_by_me(&meta) {
+        return None;
+    }
+    let total = meta.len();
     let mut r = BufReader::with_capacity(1 << 20, file);
     let mut magic = [0; 8];
     r.read_exact(&mut magic).ok()?;
@@ -170,44 +203,40 @@ impl Serialize for Lean<'_> {
     }
 }
 
-/// Writes the cache of `source` in `dir` (through a temporary file, renamed into place,
-/// so a reader never sees half a cache). Errors are returned for tests; callers may
-/// ignore them.
-pub fn write(dir: &Path, source: &Path, docs: &[Document]) -> std::io::Result<()> {
-    let unsupported = || std::io::Error::other("the source has no usable path or time");
-    let header = Header::of(source).ok_or_else(unsupported)?;
+/// Writes the cache of `source` in `dir`, recording `identity`, the identity of the handle
+/// `docs` were read from (taken before reading). Through an exclusive temp file renamed
+/// into place (see [`files::write_atomic`]), so a reader never sees half a cache and no
+/// symlink planted in the directory is followed. Errors are returned for tests; callers
+/// may ignore them.
+pub fn write(
+    dir: &Path,
+    source: &Path,
+    identity: &Identity,
+    docs: &[Document],
+) -> std::io::Result<()> {
+    let unsupported = || std::io::Error::other("the source has no usable path");
+    let header = Header::of(source, identity).ok_or_else(unsupported)?;
     let path = path_for(dir, source).ok_or_else(unsupported)?;
-    std::fs::create_dir_all(dir)?;
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+    files::private_dir(dir)?;
+    files::write_atomic(&path, Mode::Private, |w| {
         w.write_all(MAGIC)?;
-        let put = |w: &mut BufWriter<File>, bytes: &[u8]| {
+        let put = |w: &mut dyn Write, bytes: &[u8]| {
             w.write_all(&(bytes.len() as u64).to_le_bytes())?;
             w.write_all(bytes)
         };
         put(
-            &mut w,
+            w,
             &postcard::to_stdvec(&header).map_err(std::io::Error::other)?,
         )?;
         w.write_all(&(docs.len() as u64).to_le_bytes())?;
         for doc in docs {
             put(
-                &mut w,
+                w,
                 &postcard::to_stdvec(&Lean(doc)).map_err(std::io::Error::other)?,
             )?;
         }
-        w.into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?
-            .sync_all()
-    })();
-    match result {
-        Ok(()) => std::fs::rename(&tmp, &path),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
+        Ok(())
+    })
 }
 
 fn bytes<const N: usize>(r: &mut impl Read) -> Option<[u8; N]> {
@@ -355,15 +384,27 @@ mod tests {
         path
     }
 
+    fn id(path: &Path) -> Identity {
+        Identity::of(&std::fs::metadata(path).unwrap())
+    }
+
+    fn cache_mode(file: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(file).unwrap().permissions().mode() & 0o777
+    }
+
     #[test]
     fn reads_back_exactly_what_was_written() {
         let dir = tempfile::tempdir().unwrap();
         let docs = docs();
         let src = source(dir.path(), &docs);
         let cache = dir.path().join("cache");
-        assert_eq!(read(&cache, &src), None, "nothing written yet");
-        write(&cache, &src, &docs).unwrap();
-        assert_eq!(read(&cache, &src), Some(docs));
+        assert_eq!(read(&cache, &src, &id(&src)), None, "nothing written yet");
+        write(&cache, &src, &id(&src), &docs).unwrap();
+        assert_eq!(read(&cache, &src, &id(&src)), Some(docs));
+        // Private: the directory 0700, the file 0600, whatever the umask.
+        assert_eq!(cache_mode(&cache), 0o700);
+        assert_eq!(cache_mode(&path_for(&cache, &src).unwrap()), 0o600);
     }
 
     #[test]
@@ -372,19 +413,19 @@ mod tests {
         let docs = docs();
         let src = source(dir.path(), &docs);
         let cache = dir.path().join("cache");
-        write(&cache, &src, &docs).unwrap();
+        write(&cache, &src, &id(&src), &docs).unwrap();
         let file = path_for(&cache, &src).unwrap();
         let good = std::fs::read(&file).unwrap();
 
         // Truncated anywhere, or with bytes after the end.
         for cut in [0, 4, 8, 20, good.len() / 2, good.len() - 1] {
             std::fs::write(&file, &good[..cut]).unwrap();
-            assert_eq!(read(&cache, &src), None, "cut at {cut}");
+            assert_eq!(read(&cache, &src, &id(&src)), None, "cut at {cut}");
         }
         let mut longer = good.clone();
         longer.push(0);
         std::fs::write(&file, &longer).unwrap();
-        assert_eq!(read(&cache, &src), None);
+        assert_eq!(read(&cache, &src, &id(&src)), None);
         // One digit changed in the second document's text (its first copy, before the
         // sentences): it still decodes, but the sentence no longer matches its span.
         let needle = "300余个".as_bytes();
@@ -395,16 +436,114 @@ mod tests {
         let mut changed = good.clone();
         changed[at + 2] = b'1';
         std::fs::write(&file, &changed).unwrap();
-        assert_eq!(read(&cache, &src), None);
+        assert_eq!(read(&cache, &src, &id(&src)), None);
         std::fs::write(&file, &good).unwrap();
-        assert_eq!(read(&cache, &src), Some(docs.clone()));
+        assert_eq!(read(&cache, &src, &id(&src)), Some(docs.clone()));
 
-        // The source rewritten (a different size and time) makes the cache stale.
+        // The source rewritten: a different size is a different identity.
+        let before = id(&src);
         let mut fewer = docs.clone();
         fewer.pop();
-        std::thread::sleep(std::time::Duration::from_millis(20));
         source(dir.path(), &fewer);
-        assert_eq!(read(&cache, &src), None);
+        assert_ne!(id(&src).size, before.size);
+        assert_eq!(read(&cache, &src, &id(&src)), None);
+        assert_eq!(read(&cache, &src, &before), Some(docs.clone()), "control");
+        // So is any one part of it: a new inode (`mv`), a device, an mtime, a ctime (set
+        // by every write, and by no program).
+        for changed in [
+            Identity {
+                ino: before.ino + 1,
+                ..before
+            },
+            Identity {
+                dev: before.dev + 1,
+                ..before
+            },
+            Identity {
+                mtime: (before.mtime.0, before.mtime.1 + 1),
+                ..before
+            },
+            Identity {
+                ctime: (before.ctime.0 + 1, before.ctime.1),
+                ..before
+            },
+        ] {
+            assert_eq!(read(&cache, &src, &changed), None, "{changed:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_is_settled_only_a_tick_after_its_last_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = source(dir.path(), &docs());
+        let changed = id(&src).latest_change().unwrap();
+        let fine = id(&src);
+        assert!(!fine.coarse_times() || fine.mtime.1 == 0);
+        let margin = if fine.coarse_times() {
+            SETTLE_COARSE
+        } else {
+            SETTLE_FINE
+        };
+        assert!(!settled(&fine, changed), "opened in the same tick");
+        assert!(!settled(&fine, changed + margin / 2));
+        assert!(settled(&fine, changed + margin));
+        // An mtime in the future (a clock ahead of ours) is never settled now.
+        let file = std::fs::File::options().write(true).open(&src).unwrap();
+        file.set_modified(SystemTime::now() + Duration::from_secs(3600))
+            .unwrap();
+        drop(file);
+        assert!(!settled(&id(&src), SystemTime::now() + SETTLE_COARSE));
+        // Whole seconds: the coarse margin.
+        let coarse = Identity {
+            mtime: (1_000, 0),
+            ctime: (1_000, 0),
+            ..fine
+        };
+        let at = |secs: u64, ms: u64| {
+            SystemTime::UNIX_EPOCH + Duration::from_secs(secs) + Duration::from_millis(ms)
+        };
+        assert!(!settled(&coarse, at(1_001, 500)));
+        assert!(settled(&coarse, at(1_002, 0)));
+    }
+
+    #[test]
+    fn only_a_regular_file_of_ours_is_read_as_a_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = docs();
+        let src = source(dir.path(), &docs);
+        let cache = dir.path().join("cache");
+        write(&cache, &src, &id(&src), &docs).unwrap();
+        let file = path_for(&cache, &src).unwrap();
+        // A symlink to a good cache is not followed.
+        let elsewhere = dir.path().join("elsewhere.pacache");
+        std::fs::rename(&file, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &file).unwrap();
+        assert_eq!(read(&cache, &src, &id(&src)), None);
+        // Writing replaces the link and leaves its target alone.
+        let target = std::fs::read(&elsewhere).unwrap();
+        write(&cache, &src, &id(&src), &docs).unwrap();
+        assert_eq!(std::fs::read(&elsewhere).unwrap(), target);
+        assert!(!std::fs::symlink_metadata(&file).unwrap().is_symlink());
+        assert_eq!(read(&cache, &src, &id(&src)), Some(docs.clone()));
+        // A FIFO or a directory there: not read (and no wait), and no temp file left.
+        std::fs::remove_file(&file).unwrap();
+        std::fs::create_dir(&file).unwrap();
+        assert_eq!(read(&cache, &src, &id(&src)), None);
+        assert!(write(&cache, &src, &id(&src), &docs).is_err());
+        std::fs::remove_dir(&file).unwrap();
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&file)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert_eq!(read(&cache, &src, &id(&src)), None);
+        let names: Vec<_> = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
     }
 
     #[test]
@@ -417,8 +556,8 @@ mod tests {
         let (pa, pb) = (source(&a, &docs()), source(&b, &docs()));
         let cache = dir.path().join("cache");
         assert_ne!(path_for(&cache, &pa), path_for(&cache, &pb));
-        write(&cache, &pa, &docs()).unwrap();
-        assert_eq!(read(&cache, &pb), None, "b's cache is not a's");
+        write(&cache, &pa, &id(&pa), &docs()).unwrap();
+        assert_eq!(read(&cache, &pb, &id(&pb)), None, "b's cache is not a's");
     }
 
     #[test]
@@ -427,7 +566,7 @@ mod tests {
         let src = source(dir.path(), &docs());
         let blocker = dir.path().join("file");
         std::fs::write(&blocker, "").unwrap();
-        assert!(write(&blocker.join("cache"), &src, &docs()).is_err());
+        assert!(write(&blocker.join("cache"), &src, &id(&src), &docs()).is_err());
     }
 
     #[test]
