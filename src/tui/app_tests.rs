@@ -3,7 +3,7 @@
 use super::*;
 use crate::tui::action::Found;
 use crate::tui::fixture;
-use crate::tui::worker::Engine as SearchEngine;
+use crate::tui::worker;
 
 fn app() -> App {
     let mut a = App::new(fixture::index(), Theme::COLOR);
@@ -22,7 +22,8 @@ fn run(a: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 /// Answers the pending query on the spot, as the worker would.
 fn settle(a: &mut App) {
-    SearchEngine::new(a.shared_index()).settle(a);
+    let mut searcher = a.new_searcher();
+    a.settle(&mut searcher);
 }
 
 fn typed(s: &str) -> Vec<Action> {
@@ -188,21 +189,21 @@ fn search_edits_paste_and_caret() {
 #[test]
 fn results_of_an_older_query_are_dropped() {
     let mut a = app();
-    let mut engine = SearchEngine::new(a.shared_index());
+    let mut searcher = a.new_searcher();
     run(&mut a, [Action::OpenSearch]);
     run(&mut a, typed("养"));
     let old = a.search_request().unwrap();
     run(&mut a, typed("老"));
     let new = a.search_request().unwrap();
     assert!(new.generation > old.generation);
-    let late = engine.answer(&old);
+    let late = worker::answer(&mut searcher, &old);
     run(&mut a, [Action::SearchReady, late]);
     assert!(
         a.finder.is_stale(),
         "the answer to 养 is not shown for 养老"
     );
     assert!(a.finder.is_empty());
-    run(&mut a, [engine.answer(&new)]);
+    run(&mut a, [worker::answer(&mut searcher, &new)]);
     assert!(!a.finder.is_stale());
     assert!(!a.finder.is_empty());
 }
@@ -226,7 +227,7 @@ fn new_results_keep_the_typed_text_and_the_message() {
 }
 
 #[test]
-fn a_failed_engine_stops_asking() {
+fn a_failed_search_stops_asking() {
     let mut a = app();
     run(&mut a, [Action::OpenSearch]);
     run(&mut a, typed("养"));
