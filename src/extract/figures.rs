@@ -260,6 +260,7 @@ fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'static Unit
 
 /// Builds a quantity: qualifiers, range, unit, rate. `unit` is the unit right after
 /// the numeral, if any (the caller has looked it up already).
+#[allow(clippy::too_many_lines)] // the qualifier, range, unit and rate steps share their locals
 fn quantity(
     chars: &[char],
     n: &Numeral,

@@ -2,7 +2,7 @@
 //! (full, initials, mixed; every reading of a polyphonic character) and numbers by value,
 //! with char-level match positions for highlighting.
 //!
-//! One engine for the TUI search box, `pa-explorer search` and library callers:
+//! One search for the TUI search box, `pa-explorer search` and library callers:
 //! - [`search`]: one call, one query (the subcommand).
 //! - a [`Corpus`] built once + a [`Searcher`] per search box: each keystroke reuses
 //!   what the previous, shorter query found, and [`Results`] (which keep the corpus they

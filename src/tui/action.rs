@@ -77,12 +77,12 @@ pub enum Action {
     CaretEnd,
     /// Empty the search box.
     ClearQuery,
-    /// The search engine has built its index and answers queries from now on.
+    /// Search has built its corpus and answers queries from now on.
     SearchReady,
     /// The ranking of one query, from the search worker; ignored unless it answers the
     /// query in the box now.
     SearchResults(Found),
-    /// The search engine stopped (its thread panicked); the reason is shown.
+    /// Search stopped (its thread panicked or ended); the reason is shown.
     SearchFailed(String),
     /// A mouse click at this cell: selects the row under it and focuses its pane.
     Click { column: u16, row: u16 },
