@@ -175,11 +175,6 @@ impl App {
         }
     }
 
-    /// A search is out or search is still indexing: results may arrive any moment.
-    pub fn awaiting_search(&self) -> bool {
-        self.search_request().is_some()
-    }
-
     /// A searcher over this app's figures, for [`App::settle`].
     pub fn new_searcher(&self) -> Searcher {
         Searcher::new(Arc::new(Corpus::new(self.shared_index())))

@@ -374,3 +374,45 @@ fn several_documents_group_sections() {
     run(&mut a, [Action::JumpSection(1)]);
     assert_eq!(a.filter.section.map(|s| (s.doc, s.section)), Some((1, 1)));
 }
+
+#[test]
+fn each_edit_of_the_query_asks_for_one_search() {
+    let mut a = app();
+    assert_eq!(a.update(Action::OpenSearch), None, "the empty query needs no search");
+    let Some(Effect::Search(first)) = a.update(Action::Insert('养')) else {
+        panic!("typing asks for a search")
+    };
+    assert_eq!(first.query, "养");
+    // Moving the caret, or a redraw-only action, asks for nothing new.
+    assert_eq!(a.update(Action::CaretLeft), None);
+    assert_eq!(
+        a.update(Action::Resize {
+            width: 100,
+            height: 30
+        }),
+        None
+    );
+    a.update(Action::CaretEnd);
+    let Some(Effect::Search(second)) = a.update(Action::Insert('老')) else {
+        panic!("the next keystroke asks again")
+    };
+    assert_eq!(second.query, "养老");
+    assert!(second.generation > first.generation);
+    // Leaving and reopening the box does not ask twice for the same query.
+    assert_eq!(a.update(Action::Back), None);
+    assert_eq!(a.update(Action::OpenSearch), None);
+    // Once search has failed, typing asks for nothing.
+    a.update(Action::SearchFailed("boom".into()));
+    assert_eq!(a.update(Action::Insert('保')), None);
+}
+
+#[test]
+fn suspend_is_an_effect_and_changes_no_state() {
+    let mut a = app();
+    run(&mut a, [Action::OpenSearch]);
+    run(&mut a, typed("养"));
+    assert_eq!(a.update(Action::Suspend), Some(Effect::Suspend));
+    assert_eq!(a.mode(), Mode::Search);
+    assert_eq!(a.finder.query(), "养");
+    assert_eq!(a.exit(), None);
+}
