@@ -41,7 +41,7 @@ use ratatui::crossterm::event::{
     Event,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 
@@ -236,9 +236,16 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> 
 
 /// Explorer mode again after a stop, with the next frame drawn in full: the screen
 /// holds whatever the shell left there.
+///
+/// Not `Terminal::clear`: it asks the terminal for the cursor position, and the reply
+/// waits behind the input thread's blocking read. Instead the screen is cleared and a
+/// blank frame drawn, so the next frame is diffed against a blank screen and every
+/// non-blank cell of it is written.
 fn take_terminal(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
     enter()?;
-    terminal.clear()
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    terminal.draw(|_| {})?;
+    Ok(())
 }
 
 /// The terminal in explorer mode; dropping it restores the terminal.

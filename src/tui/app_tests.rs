@@ -378,7 +378,11 @@ fn several_documents_group_sections() {
 #[test]
 fn each_edit_of_the_query_asks_for_one_search() {
     let mut a = app();
-    assert_eq!(a.update(Action::OpenSearch), None, "the empty query needs no search");
+    assert_eq!(
+        a.update(Action::OpenSearch),
+        None,
+        "the empty query needs no search"
+    );
     let Some(Effect::Search(first)) = a.update(Action::Insert('养')) else {
         panic!("typing asks for a search")
     };
