@@ -522,70 +522,6 @@ impl App {
             fig_rows,
         );
     }
-
-    fn click(&mut self, at: Position) {
-        if matches!(self.mode, Mode::Help | Mode::Filters) {
-            return;
-        }
-        let Some(p) = self.panes() else { return };
-        if p.sections.contains(at) {
-            self.focus_normal(Pane::Sections);
-            let row = self.sec_offset + usize::from(at.y.saturating_sub(p.sections.y + 1));
-            if let Some(SectionRow::Item(i)) = self.rows.get(row).copied()
-                && at.y > p.sections.y
-                && i != self.sec_sel
-            {
-                self.select_section(i);
-            }
-        } else if p.figures.contains(at) && at.y >= p.figures.y + 2 {
-            let n = usize::from(at.y - p.figures.y - 2);
-            if self.mode == Mode::Search {
-                if self.finder.offset + n < self.finder.len() {
-                    self.finder.sel = self.finder.offset + n;
-                }
-            } else {
-                self.focus = Pane::Figures;
-                if self.fig_offset + n < self.figures.len() {
-                    self.fig_sel = self.fig_offset + n;
-                    self.source_scroll = 0;
-                }
-            }
-        } else if p.figures.contains(at) {
-            self.focus_normal(Pane::Figures);
-        } else if p.source.contains(at) {
-            self.focus_normal(Pane::Source);
-        }
-        self.keep_visible();
-    }
-
-    fn focus_normal(&mut self, pane: Pane) {
-        if self.mode == Mode::Normal {
-            self.focus = pane;
-        }
-    }
-
-    fn wheel(&mut self, at: Position, delta: isize) {
-        let Some(p) = self.panes() else { return };
-        match self.mode {
-            Mode::Search if p.figures.contains(at) => self.move_hit(delta),
-            Mode::Normal => {
-                let pane = if p.sections.contains(at) {
-                    Pane::Sections
-                } else if p.figures.contains(at) {
-                    Pane::Figures
-                } else if p.source.contains(at) {
-                    Pane::Source
-                } else {
-                    return;
-                };
-                let focus = self.focus;
-                self.focus = pane;
-                self.move_by(delta);
-                self.focus = focus;
-            }
-            _ => {}
-        }
-    }
 }
 
 /// `i + delta`, clamped to `0..len` (0 when empty).
@@ -607,6 +543,9 @@ fn scroll_to(offset: usize, top: usize, row: usize, height: usize) -> usize {
         offset
     }
 }
+
+#[path = "app_mouse.rs"]
+mod mouse;
 
 #[cfg(test)]
 #[path = "app_tests.rs"]
