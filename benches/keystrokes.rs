@@ -7,11 +7,12 @@
 
 mod common;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use pa_explorer::dataset;
 use pa_explorer::index::Index;
-use pa_explorer::search::{SearchIndex, SearchOptions, Searcher};
+use pa_explorer::search::{Corpus, SearchOptions, Searcher};
 
 const ROUNDS: usize = 5;
 
@@ -35,27 +36,29 @@ fn main() {
         let path = common::corpus_file(n);
         let before = common::rss_bytes().unwrap_or(0);
         let t = Instant::now();
-        let index = Index::new(dataset::load_many(std::slice::from_ref(&path)).unwrap());
+        let index = Arc::new(Index::new(
+            dataset::load_many(std::slice::from_ref(&path)).unwrap(),
+        ));
         let load = t.elapsed();
         let load_mem = common::rss_bytes().unwrap_or(0).saturating_sub(before);
         let t = Instant::now();
-        let sx = SearchIndex::new(&index);
+        let corpus = Arc::new(Corpus::new(Arc::clone(&index)));
         let build = t.elapsed();
         let mut all = Vec::new();
         for q in common::QUERIES {
             let mut times = Vec::new();
             for _ in 0..ROUNDS {
-                let mut searcher = Searcher::new();
+                let mut searcher = Searcher::new(Arc::clone(&corpus));
                 let mut typed = String::new();
                 for ch in q.chars() {
                     typed.push(ch);
                     let t = Instant::now();
-                    let r = searcher.search(&sx, &index, &typed, SearchOptions::default());
-                    std::hint::black_box(r.hits(&index, 0..50));
+                    let r = searcher.search(&typed, SearchOptions::default());
+                    std::hint::black_box(r.hits(0..50));
                     times.push(t.elapsed());
                 }
             }
-            let r = Searcher::new().search(&sx, &index, q, SearchOptions::default());
+            let r = Searcher::new(Arc::clone(&corpus)).search(q, SearchOptions::default());
             all.extend_from_slice(&times);
             per_query.push((n, q, median(&mut times), r.len()));
         }
@@ -71,7 +74,7 @@ fn main() {
             ms(p90),
             ms(max)
         );
-        drop(sx);
+        drop(corpus);
         drop(index);
     }
     println!();

@@ -5,11 +5,12 @@
 mod common;
 
 use std::hint::black_box;
+use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use pa_explorer::dataset;
 use pa_explorer::index::Index;
-use pa_explorer::search::{SearchIndex, SearchOptions, Searcher};
+use pa_explorer::search::{Corpus, SearchOptions, Searcher};
 
 fn bench(c: &mut Criterion) {
     for n in common::sizes() {
@@ -19,19 +20,23 @@ fn bench(c: &mut Criterion) {
         g.bench_function("load", |b| {
             b.iter(|| Index::new(dataset::load_many(std::slice::from_ref(&path)).unwrap()));
         });
-        let index = Index::new(dataset::load_many(std::slice::from_ref(&path)).unwrap());
-        g.bench_function("build", |b| b.iter(|| SearchIndex::new(black_box(&index))));
-        let sx = SearchIndex::new(&index);
+        let index = Arc::new(Index::new(
+            dataset::load_many(std::slice::from_ref(&path)).unwrap(),
+        ));
+        g.bench_function("build", |b| {
+            b.iter(|| Corpus::new(Arc::clone(black_box(&index))));
+        });
+        let corpus = Arc::new(Corpus::new(Arc::clone(&index)));
         for q in common::QUERIES {
             g.bench_with_input(BenchmarkId::new("type", q), q, |b, q| {
                 b.iter(|| {
-                    let mut searcher = Searcher::new();
+                    let mut searcher = Searcher::new(Arc::clone(&corpus));
                     let mut typed = String::new();
                     for ch in q.chars() {
                         typed.push(ch);
-                        let r = searcher.search(&sx, &index, &typed, SearchOptions::default());
+                        let r = searcher.search(&typed, SearchOptions::default());
                         // What a screen shows: the first page with highlights.
-                        black_box(r.hits(&index, 0..50));
+                        black_box(r.hits(0..50));
                     }
                 });
             });

@@ -26,7 +26,9 @@ pub struct Document {
     /// Short stable identifier, unique within a dataset (e.g. `jinan-2021-poverty`).
     pub id: String,
     pub meta: Meta,
-    /// The whole source text, exactly as read (after BOM removal and CRLF → LF).
+    /// The whole source text, exactly as read: a BOM and CRLF line ends are kept, so
+    /// every char offset points into the original (the extractor treats them as white
+    /// space).
     pub text: String,
     pub sections: Vec<Section>,
     pub sentences: Vec<Sentence>,

@@ -1,6 +1,7 @@
 //! End-to-end tests of the real binary in tmux: open the explorer, search in Chinese,
-//! jump to the figure, quit; and check that the terminal is restored (no alternate
-//! screen, no mouse reporting) after `q`, Ctrl-C, SIGTERM, SIGHUP and SIGINT.
+//! jump to the figure, quit; check that the terminal is restored (no alternate
+//! screen, no mouse reporting) after `q`, Ctrl-C, SIGTERM, SIGHUP and SIGINT; and that
+//! Ctrl-Z gives the shell a normal terminal and `fg` brings the explorer back.
 //!
 //! Each test uses its own tmux server (`-L`), so tests can run in parallel and never
 //! touch the user's tmux. Skipped, with a note, only when tmux is not installed.
@@ -120,6 +121,23 @@ impl Tmux {
         });
     }
 
+    /// Polls a tmux format (e.g. `#{alternate_on}`) until it reads `want`.
+    fn wait_display(&self, format: &str, want: &str) {
+        let start = Instant::now();
+        loop {
+            let got = self.display(format);
+            if got == want {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{format} is {got}, not {want}; screen:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     fn pid(&self) -> String {
         read_when_written(&self.path("pid"))
     }
@@ -224,6 +242,61 @@ fn ctrl_c_quits_with_130_and_restores() {
     t.launch();
     t.keys(&["C-c"]);
     assert_eq!(t.exit_status(), "EXIT:130");
+    t.assert_restored();
+}
+
+/// Ctrl-Z then `fg` (issue 9): stopped, the shell has the main screen, no mouse
+/// reporting and a terminal that does not echo into the explorer; continued, the
+/// explorer takes the alternate screen again and redraws all of it.
+#[test]
+fn ctrl_z_gives_the_shell_back_and_fg_redraws() {
+    let Some(t) = Tmux::start("ctrlz") else {
+        return;
+    };
+    // Run directly, not in the `; echo EXIT` list of `launch`: the shell would go on
+    // with the list when the job stops. `fg` reports the final status instead.
+    t.type_text(BIN);
+    t.keys(&["Enter"]);
+    t.wait_for("the explorer", |s| {
+        s.contains("Sections") && s.contains("figures")
+    });
+    t.keys(&["C-z"]);
+    t.wait_display("#{alternate_on}", "0");
+    assert_eq!(
+        t.display("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting left on"
+    );
+    // The shell reads and runs a line: the terminal is cooked again.
+    t.type_text("echo SHELL-$((40 + 2))");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the shell's answer", |s| {
+        s.lines().any(|l| l.trim_end() == "SHELL-42")
+    });
+    assert!(
+        !screen.contains("Sections"),
+        "explorer still shown:\n{screen}"
+    );
+    let status = t.path("status");
+    t.type_text(&format!("fg; echo FG:$? > {}", status.display()));
+    t.keys(&["Enter"]);
+    t.wait_display("#{alternate_on}", "1");
+    // Redrawn in full: the panes and the status bar, not just what changed.
+    t.wait_for("the explorer again", |s| {
+        s.contains("Sections") && s.contains("figures") && !s.contains("SHELL-42")
+    });
+    assert_eq!(
+        t.display("#{mouse_any_flag}"),
+        "1",
+        "mouse reporting back on"
+    );
+    // Keys reach the explorer again (raw mode): `/` opens the search box.
+    t.keys(&["/"]);
+    t.wait_for("the search box", |s| s.contains("Results"));
+    t.keys(&["Escape"]);
+    t.wait_for("the search box closed", |s| !s.contains("Results"));
+    t.keys(&["q"]);
+    assert_eq!(read_when_written(&status), "FG:0");
     t.assert_restored();
 }
 

@@ -19,7 +19,6 @@ use pa_explorer::tui::ui;
 /// The test-only writer of Chinese numerals, shared with the unit tests of `numeral`.
 #[path = "../src/extract/numeral/writer.rs"]
 mod writer;
-use pa_explorer::tui::worker::Engine;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -260,7 +259,7 @@ proptest! {
         let docs = dataset::bundled().unwrap().documents;
         let mut app = App::new(Index::new(docs), Theme::from_no_color(None));
         // Search answers arrive at random points, as from the worker thread.
-        let mut engine = Engine::new(app.shared_index());
+        let mut searcher = app.new_searcher();
         let (mut w, mut h) = (80, 24);
         app.update(Action::Resize { width: w, height: h });
         for (a, answer) in actions {
@@ -269,7 +268,7 @@ proptest! {
             }
             app.update(a);
             if answer {
-                engine.settle(&mut app);
+                app.settle(&mut searcher);
             }
             if let Some(r) = app.selected() {
                 prop_assert!(app.index().get(app.index().global(r)).is_some());

@@ -3,9 +3,10 @@
 
 mod search_fixture;
 
-use pa_explorer::search::{SearchIndex, SearchOptions, Searcher, search};
+use pa_explorer::search::{Corpus, SearchOptions, Searcher, search};
 use proptest::prelude::*;
 use search_fixture::{field_text, index};
+use std::sync::Arc;
 
 /// Characters of the fixture, digits, units, pinyin letters and troublemakers.
 fn query() -> impl Strategy<Value = String> {
@@ -32,14 +33,14 @@ proptest! {
     #[test]
     fn typing_matches_one_shot(q in query()) {
         let ix = index();
-        let sx = SearchIndex::new(&ix);
-        let mut searcher = Searcher::new();
+        let corpus = Arc::new(Corpus::new(ix.clone()));
+        let mut searcher = Searcher::new(Arc::clone(&corpus));
         let opts = SearchOptions::default();
         let mut typed = String::new();
         for c in q.chars() {
             typed.push(c);
-            let r = searcher.search(&sx, &ix, &typed, opts);
-            prop_assert_eq!(r.hits(&ix, 0..r.len()), search(&ix, &typed, opts), "{:?}", typed);
+            let r = searcher.search(&typed, opts);
+            prop_assert_eq!(r.hits(0..r.len()), search(&ix, &typed, opts), "{:?}", typed);
         }
     }
 

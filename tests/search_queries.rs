@@ -5,8 +5,9 @@ mod search_fixture;
 
 use pa_explorer::index::Index;
 use pa_explorer::model::{Dataset, SCHEMA_VERSION};
-use pa_explorer::search::{Field, Hit, MatchedBy, SearchIndex, SearchOptions, Searcher, search};
+use pa_explorer::search::{Corpus, Field, Hit, MatchedBy, SearchOptions, Searcher, search};
 use search_fixture::{highlighted, index};
+use std::sync::Arc;
 
 fn top(index: &Index, q: &str, n: usize) -> Vec<Hit> {
     search(
@@ -180,29 +181,21 @@ fn same_query_same_order() {
 #[test]
 fn typing_gives_the_same_results_as_one_shot() {
     let ix = index();
-    let sx = SearchIndex::new(&ix);
-    let mut searcher = Searcher::new();
+    let corpus = Arc::new(Corpus::new(ix.clone()));
+    let mut searcher = Searcher::new(Arc::clone(&corpus));
     let opts = SearchOptions::default();
     for q in ["yanglaobx", "保障特困", "4.83万人次", "gongyang", "98%"] {
         let chars: Vec<char> = q.chars().collect();
         let mut typed = String::new();
         for &c in &chars {
             typed.push(c);
-            let r = searcher.search(&sx, &ix, &typed, opts);
-            assert_eq!(
-                r.hits(&ix, 0..r.len()),
-                search(&ix, &typed, opts),
-                "{typed}"
-            );
+            let r = searcher.search(&typed, opts);
+            assert_eq!(r.hits(0..r.len()), search(&ix, &typed, opts), "{typed}");
         }
         // Backspace, back to an earlier step.
         typed.pop();
-        let r = searcher.search(&sx, &ix, &typed, opts);
-        assert_eq!(
-            r.hits(&ix, 0..r.len()),
-            search(&ix, &typed, opts),
-            "{typed}"
-        );
+        let r = searcher.search(&typed, opts);
+        assert_eq!(r.hits(0..r.len()), search(&ix, &typed, opts), "{typed}");
     }
 }
 
@@ -255,15 +248,15 @@ fn bundled_dataset_queries() {
 #[test]
 fn a_limit_keeps_the_best_and_still_counts_every_match() {
     let index = search_fixture::index();
-    let sx = SearchIndex::new(&index);
-    let all = Searcher::new().search(&sx, &index, "养老", SearchOptions::default());
+    let corpus = Arc::new(Corpus::new(index.clone()));
+    let all = Searcher::new(Arc::clone(&corpus)).search("养老", SearchOptions::default());
     assert!(all.len() > 2, "the fixture has several 养老 figures");
     assert_eq!(all.total(), all.len());
     let opts = SearchOptions {
         limit: Some(2),
         ..SearchOptions::default()
     };
-    let cut = Searcher::new().search(&sx, &index, "养老", opts);
+    let cut = Searcher::new(Arc::clone(&corpus)).search("养老", opts);
     assert_eq!(cut.len(), 2);
     assert_eq!(cut.total(), all.len());
     let best: Vec<usize> = all.figures().take(2).collect();

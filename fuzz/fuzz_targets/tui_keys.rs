@@ -13,7 +13,7 @@ use pa_explorer::tui::action::Action;
 use pa_explorer::tui::app::App;
 use pa_explorer::tui::theme::Theme;
 use pa_explorer::tui::ui;
-use pa_explorer::tui::worker::Engine;
+use pa_explorer::search::Searcher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -84,12 +84,11 @@ fuzz_target!(|data: &[u8]| {
         height: h,
     });
     // Built only when an input asks for a search answer: most inputs never do.
-    let mut engine: Option<Engine> = None;
+    let mut searcher: Option<Searcher> = None;
     for pair in data.chunks_exact(2) {
         if pair[0] % 34 == 29 {
-            engine
-                .get_or_insert_with(|| Engine::new(app.shared_index()))
-                .settle(&mut app);
+            let s = searcher.get_or_insert_with(|| app.new_searcher());
+            app.settle(s);
             continue;
         }
         let a = action(pair[0], pair[1]);

@@ -34,6 +34,7 @@ pub(super) fn validate_document(doc: &Document) -> std::result::Result<(), (Stri
 }
 
 /// [`validate_document`] with the text's offsets already found.
+#[allow(clippy::too_many_lines)] // one flat list of checks, each a few lines, read top to bottom
 fn validate_document_with(
     doc: &Document,
     offsets: &CharOffsets,

@@ -231,6 +231,7 @@ pub(super) fn unit_at_within(chars: &[char], at: usize, end: usize) -> Option<&'
 
 /// Builds a quantity: qualifiers, range, unit, rate. `unit` is the unit right after
 /// the numeral, if any (the caller has looked it up already).
+#[allow(clippy::too_many_lines)] // the qualifier, range, unit and rate steps share their locals
 pub(super) fn quantity(
     chars: &[char],
     n: &Numeral,

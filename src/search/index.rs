@@ -3,8 +3,9 @@
 //! text, matched once — with the figures that use it, a char → texts posting list, a
 //! pinyin key → texts bitset, and the figures sorted by value.
 //!
-//! Texts are not copied: each is located in the [`Index`] it was built from, so the
-//! search index stays small and the [`Index`] must be passed along with it.
+//! Texts are located in the [`Index`] it was built from (the numbers and the figures'
+//! texts are read there), so it is only ever used beside that index: a
+//! [`super::Corpus`] holds the two together.
 
 use std::collections::HashMap;
 
@@ -29,10 +30,9 @@ pub(crate) enum Src {
     },
 }
 
-/// Search structures over one [`Index`]. Build it once (`SearchIndex::new`) and search
-/// it with a [`super::Searcher`], always passing the same [`Index`].
+/// Search structures over one [`Index`], kept with it in a [`super::Corpus`].
 #[derive(Debug, Clone, Default)]
-pub struct SearchIndex {
+pub(crate) struct SearchIndex {
     figures: usize,
     pub(crate) srcs: Vec<Src>,
     /// Every text, back to back, with `ends[t]` the end of text `t`: matching scans
@@ -65,7 +65,7 @@ struct Postings {
 
 impl SearchIndex {
     /// Builds everything, for interactive use (the TUI, a [`super::Searcher`]).
-    pub fn new(index: &Index) -> SearchIndex {
+    pub(crate) fn new(index: &Index) -> SearchIndex {
         let mut sx = SearchIndex::without_postings(index);
         sx.postings = Some(Postings::new(&sx));
         // Interactive search builds everything up front, off the input path.
@@ -75,7 +75,7 @@ impl SearchIndex {
 
     /// Texts, users and numbers only: enough for a one-shot search, which scans all
     /// texts once instead of building posting lists it would use once.
-    pub fn without_postings(index: &Index) -> SearchIndex {
+    pub(crate) fn without_postings(index: &Index) -> SearchIndex {
         let mut srcs = Vec::new();
         let mut user_starts = vec![0u32];
         let mut users = Vec::with_capacity(index.len() * 4);
@@ -175,7 +175,7 @@ impl SearchIndex {
     }
 
     /// Number of figures of the [`Index`] this was built from.
-    pub fn figure_count(&self) -> usize {
+    pub(crate) fn figure_count(&self) -> usize {
         self.figures
     }
 

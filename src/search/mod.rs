@@ -2,11 +2,11 @@
 //! (full, initials, mixed; every reading of a polyphonic character) and numbers by value,
 //! with char-level match positions for highlighting.
 //!
-//! One engine for the TUI search box, `pa-explorer search` and library callers:
+//! One search for the TUI search box, `pa-explorer search` and library callers:
 //! - [`search`]: one call, one query (the subcommand).
-//! - [`SearchIndex`] built once + a [`Searcher`] per search box: each keystroke reuses
-//!   what the previous, shorter query found, and [`Results`] computes highlight positions
-//!   only for the rows shown.
+//! - a [`Corpus`] built once + a [`Searcher`] per search box: each keystroke reuses
+//!   what the previous, shorter query found, and [`Results`] (which keep the corpus they
+//!   ran on) compute highlight positions only for the rows shown.
 //!
 //! Ranking, best first: number matched by value; exact substring in figure text or
 //! subject; exact in sentence or headline; scattered chars (text/subject, then
@@ -14,15 +14,21 @@
 //! field, then a closer or tighter match; ties in document order. Must not import
 //! ratatui, crossterm or clap, and never prints.
 
-mod engine;
+mod corpus;
 mod index;
 mod numbers;
 mod par;
 mod pinyin;
 mod query;
+mod rank;
+mod results;
+mod score;
+mod searcher;
+mod sort;
 
-pub use engine::{Results, Searcher};
-pub use index::SearchIndex;
+pub use corpus::{Corpus, field_text};
+pub use results::Results;
+pub use searcher::Searcher;
 
 use crate::index::Index;
 
@@ -100,9 +106,14 @@ impl Default for SearchOptions {
 /// Ranks the figures of `index` against `query`; best first, ties in document order.
 ///
 /// Convenient for a single query: it scans every text once and builds no posting lists.
-/// For a search box, keep a [`SearchIndex`] and a [`Searcher`] instead.
+/// For a search box, keep a [`Corpus`] and a [`Searcher`] instead.
 pub fn search(index: &Index, query: &str, opts: SearchOptions) -> Vec<Hit> {
-    let sx = SearchIndex::without_postings(index);
-    let results = Searcher::new().search(&sx, index, query, opts);
-    results.hits(index, 0..results.len())
+    let sx = index::SearchIndex::without_postings(index);
+    match searcher::Ranker::default().run(&sx, index, query, opts) {
+        Some((q, ranked, _)) => ranked
+            .into_iter()
+            .map(|k| results::hit_at(index, &q, k))
+            .collect(),
+        None => Vec::new(),
+    }
 }

@@ -1,5 +1,6 @@
 //! The vocabulary of user intents. Keys, mouse and terminal events become an [`Action`]
-//! (see `keymap`); the search worker's answers arrive as actions too. Only
+//! (see `keymap`); the search worker's answers and job-control signals arrive as
+//! actions too. Only
 //! `App::update` gives them meaning. No I/O and no ratatui here.
 
 use crate::search::Results;
@@ -11,6 +12,9 @@ pub enum Action {
     Quit,
     /// Leave because the user pressed Ctrl-C (exit status 130, as after SIGINT).
     Interrupt,
+    /// Stop until the shell's `fg` (Ctrl-Z, or SIGTSTP), with the terminal given back
+    /// meanwhile.
+    Suspend,
     /// The terminal now has this many columns and rows; layouts and paging follow it.
     Resize { width: u16, height: u16 },
     /// Move the selection of the focused list (or menu) one row up.
@@ -73,12 +77,12 @@ pub enum Action {
     CaretEnd,
     /// Empty the search box.
     ClearQuery,
-    /// The search engine has built its index and answers queries from now on.
+    /// Search has built its corpus and answers queries from now on.
     SearchReady,
     /// The ranking of one query, from the search worker; ignored unless it answers the
     /// query in the box now.
     SearchResults(Found),
-    /// The search engine stopped (its thread panicked); the reason is shown.
+    /// Search stopped (its thread panicked or ended); the reason is shown.
     SearchFailed(String),
     /// A mouse click at this cell: selects the row under it and focuses its pane.
     Click { column: u16, row: u16 },

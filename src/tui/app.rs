@@ -1,19 +1,21 @@
 //! The explorer's state and its pure `update`: every change of state goes through
-//! [`App::update`], which does no I/O, so any sequence of actions can be tested without
-//! a terminal. Rendering (in `ui`) only reads an `&App`.
+//! [`App::update`], which does no I/O and returns the [`Effect`] the event loop must
+//! carry out (a search to run, a suspend), so any sequence of actions can be tested
+//! without a terminal. Rendering (in `ui`) only reads an `&App`.
 
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::effect::Effect;
 use super::filter_menu::{self, Choices, Setting};
-use super::finder::{Engine, Finder, Request};
+use super::finder::{Finder, Request, SearchStatus};
 use super::keymap::Mode;
 use super::layout::{self, Panes};
 use super::theme::Theme;
 use crate::index::{FigRef, Filter, Index, SectionRef, SortKey};
-use crate::search::Hit;
+use crate::search::{Corpus, Hit, Searcher};
 
 /// The three panes, left to right (top to bottom when stacked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -95,6 +97,9 @@ pub struct App {
     /// A one-off note for the status bar, cleared by the next action.
     pub(super) message: Option<String>,
     pub(super) exit: Option<Exit>,
+    /// The generation of the last query emitted as [`Effect::Search`], so each query
+    /// is asked for once however many actions follow it.
+    requested: Option<u64>,
 }
 
 impl App {
@@ -139,6 +144,7 @@ impl App {
             menu_sel: 0,
             message: None,
             exit: None,
+            requested: None,
         }
     }
 
@@ -159,8 +165,8 @@ impl App {
         Arc::clone(&self.index)
     }
 
-    /// The query the search box waits on, if any; the event loop passes it to the
-    /// worker, whose answer comes back as [`Action::SearchResults`].
+    /// The query the search box waits on, if any; [`App::update`] emits it once as
+    /// [`Effect::Search`], and the answer comes back as [`Action::SearchResults`].
     pub fn search_request(&self) -> Option<Request> {
         if self.mode == Mode::Search {
             self.finder.request()
@@ -169,9 +175,21 @@ impl App {
         }
     }
 
-    /// A search is out or the engine is still indexing: results may arrive any moment.
-    pub fn awaiting_search(&self) -> bool {
-        self.search_request().is_some()
+    /// A searcher over this app's figures, for [`App::settle`].
+    pub fn new_searcher(&self) -> Searcher {
+        Searcher::new(Arc::new(Corpus::new(self.shared_index())))
+    }
+
+    /// Answers the pending query at once with `searcher` (see [`App::new_searcher`]):
+    /// the synchronous path for tests, property tests and the fuzz target, which drive
+    /// the app without the worker thread.
+    pub fn settle(&mut self, searcher: &mut Searcher) {
+        self.update(Action::SearchReady);
+        if let Some(req) = self.search_request() {
+            self.requested = Some(req.generation);
+            let answer = super::worker::answer(searcher, &req);
+            self.update(answer);
+        }
     }
 
     pub fn panes(&self) -> Option<Panes> {
@@ -194,23 +212,31 @@ impl App {
 
     /// The selected search hit with its highlight positions.
     pub(super) fn selected_hit(&self) -> Option<Hit> {
-        self.finder.hit(&self.index, self.finder.sel)
+        self.finder.hit(self.finder.sel)
     }
 
-    /// Applies one action. No I/O: the same actions always give the same state.
-    pub fn update(&mut self, action: Action) {
-        // News from the search engine is not the user's doing, so it keeps the message.
+    /// Applies one action and says what must happen outside. No I/O: the same actions
+    /// always give the same state and the same effects.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // News from search is not the user's doing, so it keeps the message.
         match action {
-            Action::SearchReady => self.finder.engine = Engine::Ready,
+            Action::SearchReady => self.finder.status = SearchStatus::Ready,
             Action::SearchResults(found) => {
                 if self.finder.receive(found.generation, found.results) {
                     self.source_scroll = 0;
                     self.keep_visible();
                 }
             }
-            Action::SearchFailed(why) => self.finder.engine = Engine::Failed(why),
+            Action::SearchFailed(why) => self.finder.status = SearchStatus::Failed(why),
+            Action::Suspend => return Some(Effect::Suspend),
             user => self.user(user),
         }
+        let req = self.search_request()?;
+        if self.requested == Some(req.generation) {
+            return None;
+        }
+        self.requested = Some(req.generation);
+        Some(Effect::Search(req))
     }
 
     fn user(&mut self, action: Action) {
@@ -496,70 +522,6 @@ impl App {
             fig_rows,
         );
     }
-
-    fn click(&mut self, at: Position) {
-        if matches!(self.mode, Mode::Help | Mode::Filters) {
-            return;
-        }
-        let Some(p) = self.panes() else { return };
-        if p.sections.contains(at) {
-            self.focus_normal(Pane::Sections);
-            let row = self.sec_offset + usize::from(at.y.saturating_sub(p.sections.y + 1));
-            if let Some(SectionRow::Item(i)) = self.rows.get(row).copied()
-                && at.y > p.sections.y
-                && i != self.sec_sel
-            {
-                self.select_section(i);
-            }
-        } else if p.figures.contains(at) && at.y >= p.figures.y + 2 {
-            let n = usize::from(at.y - p.figures.y - 2);
-            if self.mode == Mode::Search {
-                if self.finder.offset + n < self.finder.len() {
-                    self.finder.sel = self.finder.offset + n;
-                }
-            } else {
-                self.focus = Pane::Figures;
-                if self.fig_offset + n < self.figures.len() {
-                    self.fig_sel = self.fig_offset + n;
-                    self.source_scroll = 0;
-                }
-            }
-        } else if p.figures.contains(at) {
-            self.focus_normal(Pane::Figures);
-        } else if p.source.contains(at) {
-            self.focus_normal(Pane::Source);
-        }
-        self.keep_visible();
-    }
-
-    fn focus_normal(&mut self, pane: Pane) {
-        if self.mode == Mode::Normal {
-            self.focus = pane;
-        }
-    }
-
-    fn wheel(&mut self, at: Position, delta: isize) {
-        let Some(p) = self.panes() else { return };
-        match self.mode {
-            Mode::Search if p.figures.contains(at) => self.move_hit(delta),
-            Mode::Normal => {
-                let pane = if p.sections.contains(at) {
-                    Pane::Sections
-                } else if p.figures.contains(at) {
-                    Pane::Figures
-                } else if p.source.contains(at) {
-                    Pane::Source
-                } else {
-                    return;
-                };
-                let focus = self.focus;
-                self.focus = pane;
-                self.move_by(delta);
-                self.focus = focus;
-            }
-            _ => {}
-        }
-    }
 }
 
 /// `i + delta`, clamped to `0..len` (0 when empty).
@@ -581,6 +543,9 @@ fn scroll_to(offset: usize, top: usize, row: usize, height: usize) -> usize {
         offset
     }
 }
+
+#[path = "app_mouse.rs"]
+mod mouse;
 
 #[cfg(test)]
 #[path = "app_tests.rs"]

@@ -3,7 +3,7 @@
 use super::*;
 use crate::tui::action::Found;
 use crate::tui::fixture;
-use crate::tui::worker::Engine as SearchEngine;
+use crate::tui::worker;
 
 fn app() -> App {
     let mut a = App::new(fixture::index(), Theme::COLOR);
@@ -22,7 +22,8 @@ fn run(a: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 /// Answers the pending query on the spot, as the worker would.
 fn settle(a: &mut App) {
-    SearchEngine::new(a.shared_index()).settle(a);
+    let mut searcher = a.new_searcher();
+    a.settle(&mut searcher);
 }
 
 fn typed(s: &str) -> Vec<Action> {
@@ -188,21 +189,21 @@ fn search_edits_paste_and_caret() {
 #[test]
 fn results_of_an_older_query_are_dropped() {
     let mut a = app();
-    let mut engine = SearchEngine::new(a.shared_index());
+    let mut searcher = a.new_searcher();
     run(&mut a, [Action::OpenSearch]);
     run(&mut a, typed("养"));
     let old = a.search_request().unwrap();
     run(&mut a, typed("老"));
     let new = a.search_request().unwrap();
     assert!(new.generation > old.generation);
-    let late = engine.answer(&old);
+    let late = worker::answer(&mut searcher, &old);
     run(&mut a, [Action::SearchReady, late]);
     assert!(
         a.finder.is_stale(),
         "the answer to 养 is not shown for 养老"
     );
     assert!(a.finder.is_empty());
-    run(&mut a, [engine.answer(&new)]);
+    run(&mut a, [worker::answer(&mut searcher, &new)]);
     assert!(!a.finder.is_stale());
     assert!(!a.finder.is_empty());
 }
@@ -226,7 +227,7 @@ fn new_results_keep_the_typed_text_and_the_message() {
 }
 
 #[test]
-fn a_failed_engine_stops_asking() {
+fn a_failed_search_stops_asking() {
     let mut a = app();
     run(&mut a, [Action::OpenSearch]);
     run(&mut a, typed("养"));
@@ -372,4 +373,50 @@ fn several_documents_group_sections() {
     assert_eq!(a.filter.section.map(|s| (s.doc, s.section)), Some((1, 3)));
     run(&mut a, [Action::JumpSection(1)]);
     assert_eq!(a.filter.section.map(|s| (s.doc, s.section)), Some((1, 1)));
+}
+
+#[test]
+fn each_edit_of_the_query_asks_for_one_search() {
+    let mut a = app();
+    assert_eq!(
+        a.update(Action::OpenSearch),
+        None,
+        "the empty query needs no search"
+    );
+    let Some(Effect::Search(first)) = a.update(Action::Insert('养')) else {
+        panic!("typing asks for a search")
+    };
+    assert_eq!(first.query, "养");
+    // Moving the caret, or a redraw-only action, asks for nothing new.
+    assert_eq!(a.update(Action::CaretLeft), None);
+    assert_eq!(
+        a.update(Action::Resize {
+            width: 100,
+            height: 30
+        }),
+        None
+    );
+    a.update(Action::CaretEnd);
+    let Some(Effect::Search(second)) = a.update(Action::Insert('老')) else {
+        panic!("the next keystroke asks again")
+    };
+    assert_eq!(second.query, "养老");
+    assert!(second.generation > first.generation);
+    // Leaving and reopening the box does not ask twice for the same query.
+    assert_eq!(a.update(Action::Back), None);
+    assert_eq!(a.update(Action::OpenSearch), None);
+    // Once search has failed, typing asks for nothing.
+    a.update(Action::SearchFailed("boom".into()));
+    assert_eq!(a.update(Action::Insert('保')), None);
+}
+
+#[test]
+fn suspend_is_an_effect_and_changes_no_state() {
+    let mut a = app();
+    run(&mut a, [Action::OpenSearch]);
+    run(&mut a, typed("养"));
+    assert_eq!(a.update(Action::Suspend), Some(Effect::Suspend));
+    assert_eq!(a.mode(), Mode::Search);
+    assert_eq!(a.finder.query(), "养");
+    assert_eq!(a.exit(), None);
 }

@@ -1,9 +1,8 @@
 //! The search box's state: the query with its caret, the generation that names each
 //! edit of it, and the ranked results of the newest query answered so far. Pure: no I/O,
-//! no drawing, and no searching — the event loop hands [`Request`]s to a worker (see
-//! `worker`) and the answers come back as actions.
+//! no drawing, and no searching — `App::update` emits each [`Request`] as an effect, the
+//! event loop hands it to the worker, and the answer comes back as an action.
 
-use crate::index::Index;
 use crate::search::{Hit, Results, SearchOptions};
 
 /// More hits than anyone scrolls through; keeps ranking cheap on big data.
@@ -28,9 +27,9 @@ pub struct Request {
     pub query: String,
 }
 
-/// Whether the search engine can answer yet.
+/// Whether search can answer yet.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Engine {
+pub enum SearchStatus {
     /// Its index is being built; queries wait.
     #[default]
     Indexing,
@@ -53,7 +52,7 @@ pub struct Finder {
     generation: u64,
     /// The generation `results` answer; behind `generation` while a search is out.
     answered: u64,
-    pub engine: Engine,
+    pub status: SearchStatus,
 }
 
 impl Finder {
@@ -80,9 +79,9 @@ impl Finder {
         self.generation != self.answered
     }
 
-    /// The query still to rank, if any (none once the engine has failed).
+    /// The query still to rank, if any (none once search has failed).
     pub fn request(&self) -> Option<Request> {
-        (self.is_stale() && !matches!(self.engine, Engine::Failed(_))).then(|| Request {
+        (self.is_stale() && !matches!(self.status, SearchStatus::Failed(_))).then(|| Request {
             generation: self.generation,
             query: self.query.clone(),
         })
@@ -121,15 +120,20 @@ impl Finder {
     }
 
     /// The `i`-th hit with its highlight positions, computed now: only drawn rows pay
-    /// for them. `index` must be the one the search ran on.
-    pub fn hit(&self, index: &Index, i: usize) -> Option<Hit> {
-        self.results.hit(index, i)
+    /// for them.
+    pub fn hit(&self, i: usize) -> Option<Hit> {
+        self.results.hit(i)
     }
 
     /// Hits `offset..offset + rows` with positions, for the rows on screen.
-    pub fn page(&self, index: &Index, rows: usize) -> Vec<Hit> {
+    pub fn page(&self, rows: usize) -> Vec<Hit> {
         self.results
-            .hits(index, self.offset..self.offset.saturating_add(rows))
+            .hits(self.offset..self.offset.saturating_add(rows))
+    }
+
+    /// The results shown, with the corpus they were ranked on.
+    pub fn results(&self) -> &Results {
+        &self.results
     }
 
     fn edited(&mut self) {

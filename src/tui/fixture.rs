@@ -1,6 +1,7 @@
-//! A small, realistic document for tests, built by hand from the Jinan press release
-//! (`/work/shared/seeds/000_cafaa8beb8d4672d.txt`) until the extractor lands: a lead,
-//! three headlines, their paragraphs, and figures of every shape.
+//! A small, realistic document for the explorer's tests, built by hand from the Jinan
+//! press release: a lead, three headlines, their paragraphs, and figures of every shape.
+//! Hand-made rather than extracted, so the explorer's tests do not move when the
+//! extractor improves. Compiled for tests only (`#[cfg(test)]` in `tui.rs`).
 
 use crate::index::Index;
 use crate::model::{Approx, Dimension, Document, Figure, Kind, Meta, Section, Sentence, Shape};

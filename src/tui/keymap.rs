@@ -295,9 +295,19 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// Turns a terminal event into an action. Key releases and repeats-as-release are
 /// ignored, so a key acts once.
+///
+/// Ctrl-Z suspends in every mode, as in any program run from a shell: in raw mode the
+/// terminal sends it as a key instead of SIGTSTP. It is job control rather than an
+/// explorer command, so it is kept out of the mode tables (and so out of the help).
 pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
     match event {
-        Event::Key(_) => action_for(mode, event.as_key_press_event()?),
+        Event::Key(_) => {
+            let key = event.as_key_press_event()?;
+            if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                return Some(Action::Suspend);
+            }
+            action_for(mode, key)
+        }
         Event::Paste(s) => Some(Action::Paste(s.clone())),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
@@ -447,6 +457,22 @@ mod tests {
         assert_eq!(
             map_event(&press(KeyCode::Char('z'), none), Mode::Normal),
             None
+        );
+    }
+
+    #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        for mode in Mode::ALL {
+            assert_eq!(
+                map_event(&press(KeyCode::Char('z'), KeyModifiers::CONTROL), mode),
+                Some(Action::Suspend),
+                "{mode:?}"
+            );
+        }
+        // Typed in the search box, a plain z is a letter.
+        assert_eq!(
+            map_event(&press(KeyCode::Char('z'), KeyModifiers::NONE), Mode::Search),
+            Some(Action::Insert('z'))
         );
     }
 

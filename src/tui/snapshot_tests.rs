@@ -12,7 +12,6 @@ use super::app::App;
 use super::fixture;
 use super::theme::Theme;
 use super::ui;
-use super::worker::Engine;
 use crate::text;
 
 /// The bundled Jinan dataset: what users see first.
@@ -46,7 +45,8 @@ fn search_for(app: &mut App, q: &str) {
     for c in q.chars() {
         app.update(Action::Insert(c));
     }
-    Engine::new(app.shared_index()).settle(app);
+    let mut searcher = app.new_searcher();
+    app.settle(&mut searcher);
 }
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -167,7 +167,8 @@ fn no_size_panics() {
             }
             // Indexing, then with results.
             draw(&a, w, h);
-            Engine::new(a.shared_index()).settle(&mut a);
+            let mut searcher = a.new_searcher();
+            a.settle(&mut searcher);
             draw(&a, w, h);
         }
     }

@@ -1,158 +1,103 @@
-//! Searching off the input path. A thread owns the search engine (its index, built
-//! there so a big corpus does not hold up the first frame, and one incremental
-//! [`Searcher`]); the event loop hands it the newest query and picks up answers without
-//! ever waiting, so a keystroke is drawn before its search has run.
+//! Searching off the input path. A thread owns the search: it builds the [`Corpus`]
+//! there (so a big corpus does not hold up the first frame) and keeps one incremental
+//! [`Searcher`]. The event loop hands it each [`Request`] that `App::update` emitted and
+//! never waits for it; answers go, as [`Action`]s, into the channel that wakes the loop,
+//! so a keystroke is drawn before its search has run.
 //!
 //! Stale queries are dropped twice: the thread takes only the newest of the queries
 //! queued while it was busy, and `App::update` ignores an answer whose generation is not
-//! the query's in the box now. No terminal I/O here; `App` never sees the thread.
+//! the query's in the box now. No terminal I/O here, and no `App`: the worker knows
+//! requests and actions only.
 
 use std::any::Any;
 use std::io;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use super::action::{Action, Found};
-use super::app::App;
 use super::finder::{self, Request};
 use crate::index::Index;
-use crate::search::{SearchIndex, Searcher};
+use crate::search::{Corpus, Searcher};
 
 /// The worker thread's name; the panic hook leaves the terminal alone for it, since the
 /// explorer goes on without search and shows why in the status bar.
 pub const THREAD_NAME: &str = "search";
 
-/// The search engine itself, without a thread: what the worker runs, and what tests
-/// call to answer a query on the spot.
-pub struct Engine {
-    index: Arc<Index>,
-    sx: SearchIndex,
-    searcher: Searcher,
-}
-
-impl Engine {
-    /// Builds the search index (about 4 s at a million figures).
-    pub fn new(index: Arc<Index>) -> Engine {
-        let sx = SearchIndex::new(&index);
-        Engine {
-            index,
-            sx,
-            searcher: Searcher::new(),
-        }
-    }
-
-    /// Ranks one query; highlight positions are left for the rows that get drawn.
-    pub fn answer(&mut self, req: &Request) -> Action {
-        let results = self
-            .searcher
-            .search(&self.sx, &self.index, &req.query, finder::options());
-        Action::SearchResults(Found {
-            generation: req.generation,
-            results,
-        })
-    }
-
-    /// Answers the app's pending query, if any, at once: the synchronous path for tests,
-    /// property tests and the fuzz target, which drive the app without a thread.
-    pub fn settle(&mut self, app: &mut App) {
-        app.update(Action::SearchReady);
-        if let Some(req) = app.search_request() {
-            app.update(self.answer(&req));
-        }
-    }
+/// Ranks one query; highlight positions are left for the rows that get drawn.
+pub fn answer(searcher: &mut Searcher, req: &Request) -> Action {
+    Action::SearchResults(Found {
+        generation: req.generation,
+        results: searcher.search(&req.query, finder::options()),
+    })
 }
 
 /// The event loop's end of the worker. Dropping it drops the request sender, which ends
 /// the thread once its current search is done; nobody waits for that.
 pub struct Worker {
     requests: Sender<Request>,
-    replies: Receiver<Action>,
-    /// The generation last sent, so a query is sent once however often the loop turns.
-    sent: Option<u64>,
-    /// The thread is known to be gone (it said why, or its channel closed).
-    gone: bool,
 }
 
 impl Worker {
-    /// Starts the thread that builds the search index for `index` and then serves.
-    pub fn start(index: Arc<Index>) -> io::Result<Worker> {
-        Worker::spawn(move |requests, replies| {
-            let engine = Engine::new(index);
-            if replies.send(Action::SearchReady).is_ok() {
-                serve(engine, &requests, &replies);
+    /// Starts the thread that builds the corpus for `index` and then serves, sending
+    /// its news (ready, answers, failure) into `replies` as actions.
+    pub fn start<M>(index: Arc<Index>, replies: Sender<M>) -> io::Result<Worker>
+    where
+        M: From<Action> + Send + 'static,
+    {
+        Worker::spawn(replies, move |requests, reply| {
+            let searcher = Searcher::new(Arc::new(Corpus::new(index)));
+            if reply(Action::SearchReady) {
+                serve(searcher, &requests, reply);
             }
         })
     }
 
-    /// Runs `body` on the worker thread, turning a panic into [`Action::SearchFailed`].
-    fn spawn(
-        body: impl FnOnce(Receiver<Request>, Sender<Action>) + Send + 'static,
-    ) -> io::Result<Worker> {
+    /// Runs `body` on the worker thread with a way to reply (false once nobody
+    /// listens). A panic becomes [`Action::SearchFailed`] with its message; a body that
+    /// ends while the loop still listens is a failure too, as no answer would come.
+    fn spawn<M>(
+        replies: Sender<M>,
+        body: impl FnOnce(Receiver<Request>, &dyn Fn(Action) -> bool) + Send + 'static,
+    ) -> io::Result<Worker>
+    where
+        M: From<Action> + Send + 'static,
+    {
         let (req_tx, req_rx) = mpsc::channel();
-        let (rep_tx, rep_rx) = mpsc::channel();
         thread::Builder::new()
             .name(THREAD_NAME.to_string())
             .spawn(move || {
-                let failed = rep_tx.clone();
-                // The engine is dropped with the unwound closure; nothing shared with the
-                // event loop is left half-updated, so unwind safety holds.
-                let outcome = panic::catch_unwind(AssertUnwindSafe(|| body(req_rx, rep_tx)));
-                if let Err(payload) = outcome {
-                    let _ = failed.send(Action::SearchFailed(panic_message(&*payload)));
-                }
+                let reply = |a: Action| replies.send(M::from(a)).is_ok();
+                // The searcher is dropped with the unwound closure; nothing shared with
+                // the event loop is left half-updated, so unwind safety holds.
+                let outcome = panic::catch_unwind(AssertUnwindSafe(|| body(req_rx, &reply)));
+                let why = match outcome {
+                    Err(payload) => panic_message(&*payload),
+                    Ok(()) => "the search thread stopped".to_string(),
+                };
+                // After the loop hung up (the normal end) nobody hears this.
+                reply(Action::SearchFailed(why));
             })?;
-        Ok(Worker {
-            requests: req_tx,
-            replies: rep_rx,
-            sent: None,
-            gone: false,
-        })
+        Ok(Worker { requests: req_tx })
     }
 
-    /// Sends the query the app waits on, unless it was sent already. Never blocks.
-    pub fn submit(&mut self, app: &App) {
-        if let Some(req) = app.search_request()
-            && self.sent != Some(req.generation)
-        {
-            self.sent = Some(req.generation);
-            // A closed channel shows up in `poll` as a failure.
-            let _ = self.requests.send(req);
-        }
-    }
-
-    /// The next answer that has arrived, without waiting. A thread that vanished
-    /// without a word is reported once as a failure.
-    pub fn poll(&mut self) -> Option<Action> {
-        match self.replies.try_recv() {
-            Ok(action) => {
-                if matches!(action, Action::SearchFailed(_)) {
-                    self.gone = true;
-                }
-                Some(action)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) if self.gone => None,
-            Err(TryRecvError::Disconnected) => {
-                self.gone = true;
-                Some(Action::SearchFailed(
-                    "the search thread stopped".to_string(),
-                ))
-            }
-        }
+    /// Hands a query to the thread. Never blocks; a thread that is gone has said so
+    /// (or will) through the replies.
+    pub fn submit(&self, req: Request) {
+        let _ = self.requests.send(req);
     }
 }
 
 /// Answers queries until the event loop hangs up. Of the queries that queued up during a
 /// search only the newest is run: the others are stale, and their answers would be
 /// dropped anyway.
-fn serve(mut engine: Engine, requests: &Receiver<Request>, replies: &Sender<Action>) {
+fn serve(mut searcher: Searcher, requests: &Receiver<Request>, reply: &dyn Fn(Action) -> bool) {
     while let Ok(mut req) = requests.recv() {
         while let Ok(newer) = requests.try_recv() {
             req = newer;
         }
-        if replies.send(engine.answer(&req)).is_err() {
+        if !reply(answer(&mut searcher, &req)) {
             return;
         }
     }
@@ -195,54 +140,48 @@ mod tests {
             req_tx.send(request(g, q)).unwrap();
         }
         drop(req_tx);
-        serve(Engine::new(Arc::new(fixture::index())), &req_rx, &rep_tx);
+        let searcher = Searcher::new(Arc::new(Corpus::new(fixture::index())));
+        serve(searcher, &req_rx, &|a| rep_tx.send(a).is_ok());
         let answered: Vec<_> = rep_rx.try_iter().map(|a| generation(&a)).collect();
         assert_eq!(answered, [Some(3)]);
     }
 
-    /// Waits for the thread's next reply through `poll`, as the event loop sees it; the
-    /// bound only turns a hang into a failure.
-    fn wait(w: &mut Worker) -> Action {
-        let deadline = std::time::Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Some(a) = w.poll() {
-                return a;
-            }
-            assert!(std::time::Instant::now() < deadline, "the worker replies");
-            thread::sleep(Duration::from_millis(1));
-        }
+    /// The thread's next reply, as the event loop receives it; the bound only turns a
+    /// hang into a failure.
+    fn wait(replies: &Receiver<Action>) -> Action {
+        replies
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the worker replies")
     }
 
     #[test]
-    fn a_thread_answers_the_apps_query() {
-        let mut app = App::new(fixture::index(), crate::tui::theme::Theme::COLOR);
-        let mut w = Worker::start(app.shared_index()).unwrap();
-        app.update(Action::OpenSearch);
-        app.update(Action::Insert('养'));
-        w.submit(&app);
-        w.submit(&app);
-        app.update(wait(&mut w));
-        assert_eq!(app.finder.engine, finder::Engine::Ready);
-        app.update(wait(&mut w));
-        assert!(!app.finder.is_stale());
-        assert!(!app.finder.is_empty());
-        assert!(w.poll().is_none(), "one query, one answer");
+    fn a_thread_answers_a_query() {
+        let (tx, rx) = mpsc::channel();
+        let w = Worker::start(Arc::new(fixture::index()), tx).unwrap();
+        w.submit(request(1, "养"));
+        assert_eq!(wait(&rx), Action::SearchReady);
+        let Action::SearchResults(found) = wait(&rx) else {
+            panic!("an answer")
+        };
+        assert_eq!(found.generation, 1);
+        assert!(!found.results.is_empty());
+        assert!(rx.try_recv().is_err(), "one query, one answer");
     }
 
     #[test]
     fn a_panic_becomes_a_failure_once() {
-        let mut w = Worker::spawn(|_, _| panic!("boom")).unwrap();
-        assert_eq!(wait(&mut w), Action::SearchFailed("boom".to_string()));
-        // The thread has ended since; its closed channel is no second failure.
-        assert!(w.replies.recv().is_err(), "the thread has ended");
-        assert!(w.poll().is_none());
+        let (tx, rx) = mpsc::channel();
+        let _w = Worker::spawn(tx, |_, _| panic!("boom")).unwrap();
+        assert_eq!(wait(&rx), Action::SearchFailed("boom".to_string()));
+        // The thread has ended since, dropping its sender: no second failure.
+        assert!(rx.recv().is_err(), "the thread has ended");
     }
 
     #[test]
-    fn a_vanished_thread_is_a_failure() {
-        let mut w = Worker::spawn(|_, _| {}).unwrap();
-        let got = wait(&mut w);
-        assert!(matches!(got, Action::SearchFailed(_)));
-        assert!(w.poll().is_none());
+    fn a_thread_that_ends_early_is_a_failure() {
+        let (tx, rx) = mpsc::channel();
+        let _w = Worker::spawn(tx, |_, _| {}).unwrap();
+        assert!(matches!(wait(&rx), Action::SearchFailed(_)));
+        assert!(rx.recv().is_err(), "the thread has ended");
     }
 }

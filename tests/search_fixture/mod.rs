@@ -213,17 +213,9 @@ pub fn index() -> Index {
     Index::new(vec![document("jinan")])
 }
 
-/// The figure text and the field text of hit `i`.
+/// The text of the field hit `hit` matched in, by the library's one lookup.
 pub fn field_text(index: &Index, hit: &pa_explorer::search::Hit) -> String {
-    use pa_explorer::search::Field;
-    let r = index.get(hit.figure).unwrap();
-    let f = index.figure(r);
-    match hit.field {
-        Field::Text => f.text.to_string(),
-        Field::Subject => f.subject.as_deref().unwrap_or_default().to_string(),
-        Field::Sentence => index.sentence(r).text.clone(),
-        Field::Headline => index.section(r).headline.clone().unwrap_or_default(),
-    }
+    pa_explorer::search::field_text(index, hit.figure, hit.field).to_string()
 }
 
 /// The chars of the field text at the hit's positions.

@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{pane_block, styled};
-use crate::search::{Field, Hit};
+use crate::search::Field;
 use crate::text;
 use crate::tui::app::{App, Pane};
-use crate::tui::finder::Engine;
+use crate::tui::finder::SearchStatus;
 
 fn field_label(f: Field) -> &'static str {
     match f {
@@ -22,32 +22,13 @@ fn field_label(f: Field) -> &'static str {
     }
 }
 
-/// The text of the field a hit matched in.
-fn field_text(app: &App, hit: &Hit) -> String {
-    let Some(r) = app.index.get(hit.figure) else {
-        return String::new();
-    };
-    match hit.field {
-        Field::Text => app.index.figure(r).text.to_string(),
-        Field::Subject => app
-            .index
-            .figure(r)
-            .subject
-            .as_deref()
-            .unwrap_or_default()
-            .to_string(),
-        Field::Sentence => app.index.sentence(r).text.clone(),
-        Field::Headline => app.index.section(r).headline.clone().unwrap_or_default(),
-    }
-}
-
 pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
     let f = &app.finder;
     // While a search is out the previous results stay, marked, so typing never blanks
     // the pane.
-    let title = match &f.engine {
-        Engine::Failed(_) => "Results (search unavailable)".to_string(),
-        Engine::Indexing if f.is_stale() => "Results (indexing…)".to_string(),
+    let title = match &f.status {
+        SearchStatus::Failed(_) => "Results (search unavailable)".to_string(),
+        SearchStatus::Indexing if f.is_stale() => "Results (indexing…)".to_string(),
         _ if f.is_stale() => format!("Results {} (searching…)", f.len()),
         // The explorer keeps the best MAX_HITS; say how many matched in all.
         _ if f.total() > f.len() => format!("Results {} of {}", f.len(), f.total()),
@@ -72,12 +53,12 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     buf.set_line(inner.x, inner.y, &head, inner.width);
     if f.is_empty() {
-        let msg = match &f.engine {
+        let msg = match &f.status {
             _ if f.query().trim().is_empty() => {
                 "Type to search figures, subjects, sentences and headlines."
             }
-            Engine::Failed(_) => "Search is unavailable (see the status bar).",
-            Engine::Indexing if f.is_stale() => "Indexing the figures…",
+            SearchStatus::Failed(_) => "Search is unavailable (see the status bar).",
+            SearchStatus::Indexing if f.is_stale() => "Indexing the figures…",
             _ if f.is_stale() => "Searching…",
             _ => "No figure matches.",
         };
@@ -90,8 +71,13 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height - 1);
-    for (i, hit) in (f.offset..).zip(&f.page(&app.index, rows)) {
-        let Some(r) = app.index.get(hit.figure) else {
+    // Hits are read from the corpus they were ranked on, which the results carry.
+    let results = f.results();
+    let Some(index) = results.index() else {
+        return;
+    };
+    for (i, hit) in (f.offset..).zip(&f.page(rows)) {
+        let Some(r) = index.get(hit.figure) else {
             continue;
         };
         let style = if i == f.sel {
@@ -99,7 +85,7 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        let fig = app.index.figure(r);
+        let fig = index.figure(r);
         let fig_positions: &[usize] = if hit.field == Field::Text {
             &hit.positions
         } else {
@@ -117,16 +103,16 @@ pub fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
             style.patch(app.theme.dim()),
         ));
         spans.push(Span::styled(" ", style));
-        let (shown, positions): (String, &[usize]) = if hit.field == Field::Text {
-            (fig.subject.as_deref().unwrap_or_default().to_string(), &[])
+        let (shown, positions): (&str, &[usize]) = if hit.field == Field::Text {
+            (fig.subject.as_deref().unwrap_or_default(), &[])
         } else {
-            (field_text(app, hit), &hit.positions)
+            (results.field_text(hit), &hit.positions)
         };
         // Start a little before the first match so it is visible in long sentences.
         let from = positions.first().map_or(0, |p| p.saturating_sub(4));
         let from = if from <= 2 { 0 } else { from };
         spans.extend(pad(
-            styled::cut(&shown, rest, from, positions, style, app.theme.matched()),
+            styled::cut(shown, rest, from, positions, style, app.theme.matched()),
             rest,
             style,
         ));

@@ -11,7 +11,7 @@ use crate::index::SortKey;
 use crate::text;
 use crate::tui::app::{App, SectionItem};
 use crate::tui::filter_menu;
-use crate::tui::finder::Engine;
+use crate::tui::finder::SearchStatus;
 use crate::tui::keymap;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -39,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     // Unlike a message this stays: searching is off until the explorer restarts.
-    if let Engine::Failed(why) = &app.finder.engine {
+    if let SearchStatus::Failed(why) = &app.finder.status {
         spans.push(Span::styled(
             format!("  search failed: {}", text::sanitize(why)),
             theme.warning(),
