@@ -1,6 +1,7 @@
 //! The non-interactive subcommands. Each writes to the writer it is given, so it can be
 //! tested without spawning a process; `run` dispatches and decides the exit code.
 
+mod import;
 mod output;
 
 use std::io::Write;
@@ -12,7 +13,7 @@ use crate::dataset;
 use crate::error::{Error, Result};
 use crate::extract::{self, numeral};
 use crate::index::{Filter, Index, SectionRef, ShapeFilter, SortKey};
-use crate::model::{Dataset, Dimension, Meta, SCHEMA_VERSION};
+use crate::model::{Dimension, Meta};
 use crate::search::{self, SearchOptions};
 
 pub use output::{Record, csv_safe, json_safe};
@@ -62,9 +63,13 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
 /// Runs one subcommand, writing to `out`.
 pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<ExitCode> {
     let result = match cmd {
-        Command::Extract { file, format } => {
-            let text = dataset::read_text(&file)?;
-            let doc = extract::document(&doc_id(&file), Meta::default(), text);
+        Command::Extract {
+            file,
+            format,
+            encoding,
+        } => {
+            let source = import::read(&file, encoding.as_deref())?;
+            let doc = extract::document(&doc_id(&file), Meta::default(), source.text);
             let index = Index::new(vec![doc]);
             let refs = index.all().to_vec();
             output::figures(out, &index, &refs, format)
@@ -72,6 +77,8 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
         Command::Import {
             source,
             output,
+            url,
+            encoding,
             id,
             title,
             publisher,
@@ -80,28 +87,20 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
             inferred,
             notes,
         } => {
-            let text = dataset::read_text(&source)?;
-            let meta = Meta {
+            let req = import::Request {
+                source,
+                output,
+                url,
+                encoding,
+                id,
                 title,
                 publisher,
                 date,
-                language: Some(language),
-                source: source.file_name().map(|n| n.to_string_lossy().into_owned()),
+                language,
                 inferred,
                 notes,
             };
-            let id = id.unwrap_or_else(|| doc_id(&source));
-            let ds = Dataset {
-                schema_version: SCHEMA_VERSION,
-                documents: vec![extract::document(&id, meta, text)],
-            };
-            match output {
-                Some(path) => {
-                    dataset::save(&ds, &path)?;
-                    return Ok(ExitCode::SUCCESS);
-                }
-                None => out.write_all(dataset::to_json(&ds).as_bytes()),
-            }
+            return import::run(req, out);
         }
         Command::Sections { format } => {
             let index = load_for_once(data)?;
