@@ -162,7 +162,7 @@ fn folder(req: Request, out: &mut impl Write) -> Result<ExitCode> {
     }
     let imported = results.len() - failed;
     let summary = format!(
-        "{imported} of {} files imported into {}, {figures} figures{}\n",
+        "{imported} of {} files imported into {}, {figures} figures{}",
         results.len(),
         outdir.display(),
         if failed > 0 {
@@ -171,8 +171,7 @@ fn folder(req: Request, out: &mut impl Write) -> Result<ExitCode> {
             String::new()
         }
     );
-    out.write_all(crate::text::sanitize(&summary).as_bytes())
-        .or_else(super::ignore_broken_pipe)?;
+    writeln!(out, "{}", crate::text::sanitize(&summary)).or_else(super::ignore_broken_pipe)?;
     Ok(if failed > 0 {
         ExitCode::from(EXIT_DATA)
     } else {
