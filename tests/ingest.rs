@@ -388,3 +388,39 @@ fn a_pdf_without_pdftotext_names_the_package() {
         "{err}"
     );
 }
+
+#[test]
+fn a_dataset_written_before_the_new_metadata_still_loads() {
+    let doc = import(
+        &fixture("report.html"),
+        &["--url", "https://example.gov.cn/1"],
+    );
+    let mut ds = serde_json::json!({"schema_version": 1, "documents": [doc]});
+    let meta = ds["documents"][0]["meta"].as_object_mut().unwrap();
+    for field in [
+        "url",
+        "sha256",
+        "format",
+        "encoding",
+        "encoding_from",
+        "from_source",
+    ] {
+        assert!(meta.remove(field).is_some(), "{field} was written");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.json");
+    std::fs::write(&old, serde_json::to_string(&ds).unwrap()).unwrap();
+    let o = run(&[
+        "figures",
+        "--data",
+        old.to_str().unwrap(),
+        "--no-cache",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap().lines().count(),
+        figures(&doc).len()
+    );
+}
