@@ -468,6 +468,13 @@ pub fn info_line(line: &str) -> Option<InfoLine> {
         .find_map(|l| line.find(l).map(|at| &line[at + l.len()..]))
         .and_then(parse_date);
     let publisher = value_after(SOURCE_LABELS);
+    // `2021-04-09 10:30 来源：新华社` (gov.cn): an unlabelled date before the source.
+    let date = date.or_else(|| {
+        publisher
+            .as_ref()
+            .filter(|_| line.starts_with(|c: char| c.is_ascii_digit()))
+            .and_then(|_| parse_date(line))
+    });
     (date.is_some() || publisher.is_some()).then_some(InfoLine { date, publisher })
 }
 
@@ -600,6 +607,52 @@ mod tests {
             read(html).text,
             "全市新增就业4.83万人次。\n投入资金37亿元，新建水厂25座。\n"
         );
+    }
+
+    #[test]
+    fn a_central_government_layout() {
+        let html = r#"<html><head><title>关于做好就业工作的通知_政策_中国政府网</title></head><body>
+<div class="header"><div class="nav"><a>首页</a><a>政策</a></div></div>
+<div class="article oneColumn pub_border">
+<h1>关于做好就业工作的通知</h1>
+<div class="pages-date">2021-04-09 10:30 来源： 新华社
+<span class="font">【字体：<a>大</a> <a>中</a> <a>小</a>】</span><span class="print">打印</span></div>
+<div class="pages_content" id="UCAP-CONTENT">
+<p>　　新华社北京4月9日电　全年城镇新增就业1100万人以上。</p>
+<p style="text-align: center;"><strong>一、稳定就业岗位</strong></p>
+<p>　　发放失业保险稳岗返还资金230亿元。</p>
+</div>
+<div class="editor">【我要纠错】 责任编辑：张三</div></div>
+<div class="footer">版权所有：中国政府网 | 京ICP备05070218号 | 网站标识码bm01000001</div>
+</body></html>"#;
+        let page = read(html);
+        assert_eq!(
+            page.text,
+            "新华社北京4月9日电 全年城镇新增就业1100万人以上。\n一、稳定就业岗位\n发放失业保险稳岗返还资金230亿元。\n"
+        );
+        assert_eq!(page.meta.title.as_deref(), Some("关于做好就业工作的通知"));
+        assert_eq!(page.meta.date.as_deref(), Some("2021-04-09"));
+        assert_eq!(page.meta.publisher.as_deref(), Some("新华社"));
+    }
+
+    #[test]
+    fn info_lines_labelled_or_not() {
+        assert_eq!(
+            info_line("2021-04-09 10:30 来源： 新华社"),
+            Some(InfoLine {
+                date: Some("2021-04-09".into()),
+                publisher: Some("新华社".into())
+            })
+        );
+        assert_eq!(
+            info_line("发布日期：2020年12月3日"),
+            Some(InfoLine {
+                date: Some("2020-12-03".into()),
+                publisher: None
+            })
+        );
+        // A source named inside a sentence is article text.
+        assert_eq!(info_line("资金来源：市财政拨款3000万元。"), None);
     }
 
     #[test]
