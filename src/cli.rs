@@ -112,9 +112,10 @@ pub enum Command {
         /// Publication date, ISO 8601 (`2021`, `2021-04`, `2021-04-09`)
         #[arg(long)]
         date: Option<String>,
-        /// Language tag
-        #[arg(long, default_value = "zh-Hans")]
-        language: String,
+        /// Language tag (default: zh-Hant when most of the text is traditional
+        /// characters, else zh-Hans)
+        #[arg(long)]
+        language: Option<String>,
         /// Name a metadata field as inferred rather than stated by the source
         #[arg(long = "inferred", value_name = "FIELD")]
         inferred: Vec<String>,

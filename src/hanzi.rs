@@ -87,6 +87,18 @@ pub fn fold_str(s: &str) -> String {
     s.chars().map(fold).collect()
 }
 
+/// Whether at least a tenth of the Chinese chars of `text` are traditional forms. In
+/// traditional text about a quarter are; simplified text has a few (`著`, `於`) that
+/// OpenCC also lists, far under a tenth.
+pub fn is_mostly_traditional(text: &str) -> bool {
+    let (mut cjk, mut traditional) = (0usize, 0usize);
+    for c in text.chars().filter(|&c| c >= FIRST) {
+        cjk += 1;
+        traditional += usize::from(fold(c) != c);
+    }
+    cjk > 0 && traditional * 10 >= cjk
+}
+
 /// Whether `s` has any char that folds to another, i.e. is (partly) traditional.
 pub fn has_traditional(s: &str) -> bool {
     s.chars().any(|c| fold(c) != c)
@@ -108,6 +120,15 @@ mod tests {
         let s = "养老保险 48300人次，约3.7亿元。ABC";
         assert_eq!(fold_str(s), s);
         assert!(!has_traditional(s));
+    }
+
+    #[test]
+    fn traditional_text_is_told_from_simplified() {
+        assert!(is_mostly_traditional(
+            "全市累計投資約37億元，惠及4.83萬人次。"
+        ));
+        assert!(!is_mostly_traditional("全市累计投资约37亿元，成效显著。"));
+        assert!(!is_mostly_traditional("48300"));
     }
 
     #[test]

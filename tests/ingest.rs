@@ -218,8 +218,13 @@ fn a_traditional_report_answers_a_simplified_query() {
     let twin = import(&fixture("report-hant.txt"), &[]);
     let big5 = import(&fixture("report-big5.txt"), &[]);
     assert_eq!(figures(&big5), figures(&twin));
-    // The text is kept as written.
+    // The text is kept as written, and its language told from it.
     assert!(big5["text"].as_str().unwrap().contains("養老保險費"));
+    assert_eq!(big5["meta"]["language"], "zh-Hant");
+    assert_eq!(
+        import(&fixture("report.txt"), &[])["meta"]["language"],
+        "zh-Hans"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("big5.json");

@@ -26,7 +26,8 @@ pub struct Request {
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub date: Option<String>,
-    pub language: String,
+    /// `None`: from the text (see [`crate::hanzi::is_mostly_traditional`]).
+    pub language: Option<String>,
     pub inferred: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -72,7 +73,13 @@ fn document(req: &Request, source: &Source, id: &str, name: Option<String>) -> D
         title: req.title.clone(),
         publisher: req.publisher.clone(),
         date: req.date.clone(),
-        language: Some(req.language.clone()),
+        language: Some(req.language.clone().unwrap_or_else(|| {
+            if crate::hanzi::is_mostly_traditional(&source.text) {
+                "zh-Hant".into()
+            } else {
+                "zh-Hans".into()
+            }
+        })),
         source: name,
         inferred: req.inferred.clone(),
         notes: req.notes.clone(),
