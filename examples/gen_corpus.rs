@@ -1,6 +1,7 @@
 //! Writes a realistic dataset of N figures for benchmarks:
 //! `cargo run --release --example gen_corpus -- --figures N -o FILE [--seed S]
-//! [--records LINES_FILE]`.
+//! [--records LINES_FILE] [--one-document | --files K]` (`--files K` writes K dataset files
+//! into the directory `-o DIR`).
 //!
 //! Documents are recombined from the clauses of the bundled press release: its phrases
 //! before a figure keep their unit, with a new number, and are mixed with other phrases,
@@ -421,14 +422,25 @@ fn make_figure(
 
 /// Documents with `figures` figures in all (the last one cut to fit).
 pub fn generate(figures: usize, seed: u64) -> Dataset {
+    generate_shaped(figures, seed, false)
+}
+
+/// [`generate`], or with `one_document` every figure in a single long document (the
+/// shape of one huge report, which cannot be split across cores by document).
+pub fn generate_shaped(figures: usize, seed: u64, one_document: bool) -> Dataset {
     let vocab = Vocab::from_seed(BUNDLED_SOURCE);
     let mut rng = Rng::new(seed);
     let mut documents: Vec<Document> = Vec::new();
     let mut total = 0;
     while total < figures {
         let id = format!("gen-{:05}", documents.len() + 1);
-        // Long releases: a report states dozens to hundreds of figures.
-        let sections = 8 + rng.below(16);
+        // Long releases: a report states dozens to hundreds of figures. A section holds
+        // about eight on average, so one document of N figures needs N / 6 to be sure.
+        let sections = if one_document {
+            (figures - total) / 6 + 8
+        } else {
+            8 + rng.below(16)
+        };
         let mut doc = vocab.document(&mut rng, &id, sections);
         let keep = (figures - total).min(doc.figures.len());
         cut(&mut doc, keep);
@@ -477,11 +489,23 @@ pub fn write_records(ds: &Dataset, out: &mut impl Write) -> std::io::Result<()> 
     Ok(())
 }
 
+/// Compact JSON: the loader reads it as it reads `import`'s pretty output, and a million
+/// figures stay a few hundred megabytes.
+fn write_json(ds: &Dataset, path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let mut w = BufWriter::new(std::fs::File::create(path)?);
+    serde_json::to_writer(&mut w, ds)?;
+    w.write_all(b"\n")?;
+    w.flush()?;
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut figures = 10_000usize;
     let mut out: Option<PathBuf> = None;
     let mut records: Option<PathBuf> = None;
     let mut seed = 1u64;
+    let mut one_document = false;
+    let mut files: Option<usize> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -490,23 +514,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "-o" | "--output" => out = Some(value()?.into()),
             "--records" => records = Some(value()?.into()),
             "--seed" => seed = value()?.parse()?,
+            "--one-document" => one_document = true,
+            "--files" => files = Some(value()?.parse()?),
             _ => {
                 return Err(format!(
-                    "unknown argument {a}; usage: gen_corpus --figures N -o FILE [--seed S] [--records FILE]"
+                    "unknown argument {a}; usage: gen_corpus --figures N -o FILE|DIR [--seed S] [--records FILE] [--one-document | --files K]"
                 )
                 .into());
             }
         }
     }
     let out = out.ok_or("-o FILE is required")?;
-    let ds = generate(figures, seed);
+    let ds = generate_shaped(figures, seed, one_document);
     validate(&ds).map_err(|(field, msg)| format!("generated dataset invalid at {field}: {msg}"))?;
-    let mut w = BufWriter::new(std::fs::File::create(&out)?);
-    // Compact JSON: the loader reads it as it reads `import`'s pretty output, and a
-    // million figures stay a few hundred megabytes.
-    serde_json::to_writer(&mut w, &ds)?;
-    w.write_all(b"\n")?;
-    w.flush()?;
+    match files {
+        // A folder of K dataset files, documents dealt out in order: a researcher's
+        // corpus of reports.
+        Some(k) => {
+            std::fs::create_dir_all(&out)?;
+            let per = ds.documents.len().div_ceil(k.max(1));
+            for (i, docs) in ds.documents.chunks(per.max(1)).enumerate() {
+                let part = Dataset {
+                    schema_version: SCHEMA_VERSION,
+                    documents: docs.to_vec(),
+                };
+                write_json(&part, &out.join(format!("report-{:05}.json", i + 1)))?;
+            }
+        }
+        None => write_json(&ds, &out)?,
+    }
     if let Some(path) = records {
         let mut w = BufWriter::new(std::fs::File::create(path)?);
         write_records(&ds, &mut w)?;

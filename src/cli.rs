@@ -29,8 +29,11 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct DataArgs {
     /// Dataset files or directories of them (from `pa-explorer import`) to use instead of
-    /// the bundled dataset; may be given several times
-    #[arg(long = "data", value_name = "FILE|DIR", global = true, num_args = 1..)]
+    /// the bundled dataset; repeat it for several (`--data a.json --data reports/`), before
+    /// or after the subcommand
+    // One value per flag: with `1..` values, `--data x.json figures` took `figures` for a
+    // second file.
+    #[arg(long = "data", value_name = "FILE|DIR", global = true, action = clap::ArgAction::Append)]
     pub data: Vec<PathBuf>,
     /// Neither read nor write the binary cache that reopens large datasets (8 MB of JSON
     /// or more) several times faster; it is kept in $PA_EXPLORER_CACHE_DIR, else
@@ -59,6 +62,16 @@ pub enum SortArg {
     Position,
     /// By unit, then value, largest first
     Value,
+}
+
+/// Shells that `pa-explorer completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,6 +178,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Print a shell completion script
+    #[command(after_help = "Examples:
+  pa-explorer completions bash > ~/.local/share/bash-completion/completions/pa-explorer
+  pa-explorer completions zsh > ~/.zfunc/_pa-explorer      # with fpath+=(~/.zfunc)
+  pa-explorer completions fish > ~/.config/fish/completions/pa-explorer.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:
+  pa-explorer man > ~/.local/share/man/man1/pa-explorer.1 && man pa-explorer")]
+    Man,
 }
 
 #[derive(Debug, Clone, Args, Default)]

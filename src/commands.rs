@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, DataArgs, FilterArgs, Format, SortArg};
+use crate::cli::{Cli, Command, DataArgs, FilterArgs, Format, Shell, SortArg};
 use crate::dataset;
 use crate::error::{Error, Result};
 use crate::extract::{self, numeral};
@@ -39,6 +39,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let code = match cli.command {
         None => {
             drop(out);
+            if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                return Err(Error::Usage(DUMB_TERMINAL.into()));
+            }
             let index = load_index(&cli.data)?;
             return crate::tui::run(index);
         }
@@ -47,6 +50,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     out.flush().or_else(ignore_broken_pipe)?;
     Ok(code)
 }
+
+/// Said instead of drawing panes on a terminal that cannot show them (Emacs shell
+/// buffers, some CI logs set `TERM=dumb`).
+const DUMB_TERMINAL: &str = "TERM is `dumb`, so this terminal cannot show the explorer; run it in a \
+full terminal, or use the subcommands: `pa-explorer figures`, `pa-explorer search QUERY`, \
+`pa-explorer show ID` (see `pa-explorer --help`)";
 
 /// A closed pipe (`pa-explorer figures | head`) is the reader's choice, not an error.
 fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
@@ -121,6 +130,9 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
                     SortArg::Value => SortKey::Value,
                 },
             );
+            if refs.is_empty() {
+                eprintln!("pa-explorer: no figure matches these filters");
+            }
             output::figures(out, index, &refs, format)
         }
         Command::Show { id, format } => {
@@ -145,7 +157,30 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
                 pinyin: !no_pinyin,
             };
             let hits = search::search(index, &query, opts);
+            if hits.is_empty() {
+                eprintln!(
+                    "pa-explorer: nothing matches `{}`",
+                    crate::text::sanitize(&query)
+                );
+            }
             output::hits(out, index, &hits, format)
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            use clap_complete::Shell as S;
+            let shell = match shell {
+                Shell::Bash => S::Bash,
+                Shell::Zsh => S::Zsh,
+                Shell::Fish => S::Fish,
+                Shell::Elvish => S::Elvish,
+                Shell::Powershell => S::PowerShell,
+            };
+            clap_complete::generate(shell, &mut Cli::command(), "pa-explorer", out);
+            Ok(())
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(out)
         }
     };
     result.or_else(ignore_broken_pipe)?;

@@ -4,9 +4,11 @@
 //! or command lines; `commands` (the subcommands) and `tui` (the explorer) both stand on
 //! it, so they always agree.
 
+pub mod cite;
 pub mod cli;
 pub mod commands;
 pub mod dataset;
+pub mod decimal;
 pub mod error;
 pub mod extract;
 pub mod hanzi;

@@ -445,7 +445,7 @@ impl Figure {
     /// The value for tables: mark and grouped digits (`≈3,700,000,000`, `0–17`), a
     /// normalized date, or the kind for numerals that have no value to show.
     pub fn display_value(&self) -> String {
-        use crate::extract::decimal::group_str;
+        use crate::decimal::group_str;
         match self.kind {
             Kind::Date => return self.date.as_deref().unwrap_or("date").to_string(),
             Kind::Name | Kind::Time => return String::new(),

@@ -362,3 +362,101 @@ fn the_committed_dataset_is_what_import_makes() {
         "data/jinan-poverty-alleviation.json is stale: run scripts/regenerate-dataset.sh"
     );
 }
+
+/// `--data` takes one value per flag, so it can stand before the subcommand and be
+/// repeated; it once took `figures` for a second data file.
+#[test]
+fn data_before_the_subcommand_and_repeated() {
+    let seed = "data/jinan-poverty-alleviation.json";
+    let o = run(&["--data", seed, "figures", "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 77);
+
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.json");
+    let o = run(&[
+        "import",
+        "data/jinan-poverty-alleviation.txt",
+        "--id",
+        "other",
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&[
+        "--data",
+        seed,
+        "--data",
+        other.to_str().unwrap(),
+        "sections",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("other"), "{out}");
+    assert!(out.contains("jinan-poverty-alleviation"), "{out}");
+    // After the subcommand, too.
+    let o = run(&[
+        "sections",
+        "--data",
+        other.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"other\""), "{}", stdout(&o));
+}
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    for (shell, mark) in [
+        ("bash", "complete"),
+        ("zsh", "#compdef pa-explorer"),
+        ("fish", "complete -c pa-explorer"),
+        ("elvish", "pa-explorer"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let o = run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains(mark), "{shell}: {out:.200}");
+        // Every subcommand can be completed.
+        for sub in ["extract", "import", "figures", "search", "show"] {
+            assert!(out.contains(sub), "{shell} completes no `{sub}`");
+        }
+    }
+    let o = run(&["man"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH pa-explorer 1"), "{page:.300}");
+    assert!(page.contains("\\-\\-data"), "the man page documents --data");
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_message_instead_of_the_explorer() {
+    let o = bin().env("TERM", "dumb").output().expect("binary runs");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("TERM is `dumb`"), "{err}");
+    assert!(o.stdout.is_empty(), "nothing is drawn");
+}
+
+#[test]
+fn no_match_is_said_on_stderr() {
+    let o = run(&["figures", "--unit", "公斤"]);
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains("no figure matches these filters"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["search", "zzzqqq"]);
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains("nothing matches `zzzqqq`"),
+        "{}",
+        stderr(&o)
+    );
+    // A search that finds something says nothing on stderr.
+    let o = run(&["search", "养老"]);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}

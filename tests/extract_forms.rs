@@ -296,3 +296,71 @@ fn references_and_codes_are_not_figures() {
 fn a_full_stop_before_a_number_on_the_next_line_still_ends_the_sentence() {
     assert_eq!(extract::extract("完成了.\n2020年开始。").sentences.len(), 2);
 }
+
+/// (sentence, figure text, exact) — a written sign is part of the value (issue 9 item 6).
+#[rustfmt::skip]
+const SIGNED: &[(&str, &str, &str)] = &[
+    ("该企业利润负三亿元。", "负三亿元", "-300000000"),
+    ("出口全年增长-3.5%。", "-3.5%", "-3.5"),
+    ("进口同比增长－5%。", "－5%", "-5"),
+    ("净流入−12人。", "−12人", "-12"),
+    ("-12人为净迁出。", "-12人", "-12"),
+    ("气温为負2.5%以下。", "負2.5%以下", "-2.5"),
+    // Scientific notation is read exactly, never cut to its mantissa.
+    ("账面记为1e9元。", "1e9元", "1000000000"),
+    ("处理约1.5E+3吨。", "约1.5E+3吨", "1500"),
+    ("覆盖3×10^4人。", "3×10^4人", "30000"),
+    ("误差2.5e-3%。", "2.5e-3%", "0.0025"),
+];
+
+#[test]
+fn a_written_sign_makes_a_value_negative() {
+    let mut failures = Vec::new();
+    for &(sentence, text, exact) in SIGNED {
+        let figs = extract::extract(sentence).figures;
+        match figs.iter().find(|f| f.text == text) {
+            Some(f) if f.exact.as_deref() == Some(exact) => {}
+            _ => failures.push(format!(
+                "{sentence}: want {text} = {exact}; got {:?}",
+                figs.iter().map(show).collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_dash_that_joins_is_no_sign() {
+    for s in [
+        "0-17岁儿童免费。",
+        "占比10%-20%。",
+        "2022-06-18发布。",
+        "111-05-12公告。",
+        "- 12人参加。",
+        "COVID-19疫情。",
+        "20岁-30岁青年。",
+        "正负3%之间。",
+    ] {
+        let figs = extract::extract(s).figures;
+        let negative: Vec<String> = figs
+            .iter()
+            .filter(|f| {
+                f.exact.as_deref().is_some_and(|e| e.starts_with('-'))
+                    || f.exact_high.as_deref().is_some_and(|e| e.starts_with('-'))
+            })
+            .map(show)
+            .collect();
+        assert!(negative.is_empty(), "{s}: {negative:?}");
+    }
+}
+
+#[test]
+fn scientific_notation_too_large_is_refused_not_cut() {
+    let figs = extract::extract("总额1e40元。").figures;
+    let f = figs
+        .iter()
+        .find(|f| f.text.starts_with("1e40"))
+        .expect("a figure");
+    assert_eq!(f.exact, None);
+    assert!(!f.warnings.is_empty());
+}

@@ -149,7 +149,7 @@ fn bad_inputs_fail_clearly() {
 #[test]
 fn duplicate_document_across_files_is_a_data_error() {
     let ds = "tests/bad_inputs/utf8_bom_is_accepted.json";
-    let o = run(&["figures", "--data", ds, ds]);
+    let o = run(&["figures", "--data", ds, "--data", ds]);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
     let err = text(&o.stderr);
     assert!(

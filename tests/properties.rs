@@ -15,6 +15,10 @@ use pa_explorer::tui::action::Action;
 use pa_explorer::tui::app::App;
 use pa_explorer::tui::theme::Theme;
 use pa_explorer::tui::ui;
+
+/// The test-only writer of Chinese numerals, shared with the unit tests of `numeral`.
+#[path = "../src/extract/numeral/writer.rs"]
+mod writer;
 use pa_explorer::tui::worker::Engine;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -127,7 +131,7 @@ proptest! {
     #[test]
     fn chinese_numerals_read_back(n in numbers()) {
         prop_assert_eq!(value(&chinese(n)), Some(n.to_string()), "{}", chinese(n));
-        prop_assert_eq!(value(&numeral::to_chinese(n)), Some(n.to_string()), "{}", numeral::to_chinese(n));
+        prop_assert_eq!(value(&writer::to_chinese(n)), Some(n.to_string()), "{}", writer::to_chinese(n));
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Finding figures in a sentence: numerals with their qualifiers (约, 余, 以上…), units,
 //! ranges (0-17岁, 三至五万元), rates (每人每年) and typed non-statistics.
 
-use super::decimal::Decimal;
 use super::numeral::{self, Form, Numeral};
 use super::typed::{self, Typed};
 use super::units::{Unit, ends_with, starts_with, unit_at};
+use crate::decimal::Decimal;
 use crate::model::{Approx, Dimension, Kind, Shape};
 
 /// A figure before ids, subjects and cross-links are given.
@@ -138,6 +138,7 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
             i += 1;
             continue;
         };
+        let n = signed(chars, numeral::with_exponent(chars, n, end), start, &out);
         if is_reference(chars, &n, start, end) {
             i = n.end;
             continue;
@@ -150,6 +151,20 @@ pub fn scan(chars: &[char], start: usize, end: usize) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// `n` with a sign written before it (`负3亿元`, `增长-3.5%`). A dash right after the
+/// previous figure (`20岁-30岁`, `20 -30`) joins the two, so it is no sign.
+fn signed(chars: &[char], n: Numeral, start: usize, out: &[Raw]) -> Numeral {
+    let Some(s) = numeral::sign_before(chars, n.start, start) else {
+        return n;
+    };
+    let mut k = s;
+    while k > start && chars[k - 1].is_whitespace() {
+        k -= 1;
+    }
+    let joins = chars[s] != '负' && chars[s] != '負' && out.last().is_some_and(|r| r.end == k);
+    if joins { n } else { numeral::with_sign(n, s) }
 }
 
 /// Whether the digit at `i` belongs to a word or code rather than starting a number:

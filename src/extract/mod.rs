@@ -4,7 +4,6 @@
 //! byte, so spans can always be cut out of the original text. Must not import ratatui,
 //! crossterm or clap, and never prints.
 
-pub mod decimal;
 mod figures;
 pub mod numeral;
 pub(crate) mod repair;
@@ -16,7 +15,9 @@ pub mod units;
 use compact_str::CompactString;
 use std::collections::HashMap;
 
-pub use decimal::Decimal;
+/// The decimal lives below the model; re-exported so `extract::decimal` callers keep working.
+pub use crate::decimal;
+pub use crate::decimal::Decimal;
 
 use crate::model::{
     Change, ChangeRole, Dimension, Document, Figure, Kind, Meta, Section, Sentence,

@@ -2,9 +2,9 @@
 //! and numerals inside names and slogans. They are typed so that no table ever shows
 //! `2020年底` or `五免一享` as an amount.
 
-use super::decimal::Decimal;
 use super::numeral::{self, Form, Numeral};
 use super::units::{ends_with, starts_with};
+use crate::decimal::Decimal;
 use crate::model::Kind;
 
 /// A typed, non-statistical numeral.

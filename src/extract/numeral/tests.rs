@@ -469,3 +469,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn parse_number_reads_a_sign_and_an_exponent() {
+    let cases = [
+        ("负二", Some("-2")),
+        ("-10.1万", Some("-101000")),
+        ("负零点一零", Some("-0.1")),
+        ("1e9", Some("1000000000")),
+        ("1.5E+3", Some("1500")),
+        ("负", None),
+        ("1e", None),
+        ("1e40", None),
+    ];
+    for (s, want) in cases {
+        assert_eq!(
+            parse_number(s).map(|d| d.to_string()).as_deref(),
+            want,
+            "{s}"
+        );
+    }
+}

@@ -1,15 +1,20 @@
-//! An exact, non-negative decimal for figure values: `1526.11万` must be `15261100`,
-//! not `15261099.999999998`. Every operation is checked: a value that does not fit is
+//! An exact decimal for figure values: `1526.11万` must be `15261100`, not
+//! `15261099.999999998`. Every operation is checked: a value that does not fit is
 //! `None`, never a wrapped or rounded number.
+//!
+//! The lowest floor with `model`: both the model and the extractor use it, so it imports
+//! nothing of the crate.
 
 use std::fmt;
 
-/// `mantissa × 10^-scale`. Kept small on purpose: figures are sums and products of
-/// written digits and powers of ten, nothing else.
+/// `±mantissa × 10^-scale`. Kept small on purpose: figures are sums and products of
+/// written digits and powers of ten, nothing else. A sign is only ever written
+/// (`负3亿元`, `-3.5%`); zero is never negative, so equal values compare equal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Decimal {
     mantissa: u128,
     scale: u32,
+    negative: bool,
 }
 
 /// Values at or above 10^30 are refused: no report states such a figure, and a parser
@@ -22,13 +27,19 @@ impl Decimal {
     pub const ZERO: Decimal = Decimal {
         mantissa: 0,
         scale: 0,
+        negative: false,
     };
 
     pub fn from_u64(v: u64) -> Decimal {
         Decimal {
             mantissa: u128::from(v),
             scale: 0,
+            negative: false,
         }
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.negative
     }
 
     /// Builds from an integer part and a fractional part, both ASCII digits.
@@ -44,14 +55,25 @@ impl Decimal {
             }
             m = m.checked_mul(10)?.checked_add(u128::from(b - b'0'))?;
         }
-        Decimal { mantissa: m, scale }.checked()
+        Decimal {
+            mantissa: m,
+            scale,
+            negative: false,
+        }
+        .checked()
     }
 
-    /// Parses `123`, `1.5`, `.5`, `6,688` (ASCII digits only).
+    /// Parses `123`, `1.5`, `.5`, `6,688`, `-3.5` (ASCII digits only), as written in a
+    /// dataset's `exact` field.
     pub fn parse(s: &str) -> Option<Decimal> {
+        let (negative, s) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
         let s: String = s.chars().filter(|&c| c != ',').collect();
         let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-        Decimal::from_digits(int, frac)
+        let d = Decimal::from_digits(int, frac)?;
+        Some(if negative { -d } else { d })
     }
 
     fn checked(self) -> Option<Decimal> {
@@ -70,6 +92,7 @@ impl Decimal {
         }
         if self.mantissa == 0 {
             self.scale = 0;
+            self.negative = false;
         }
         self
     }
@@ -97,7 +120,7 @@ impl Decimal {
         let factor = 10u128.checked_pow(exp)?;
         Decimal {
             mantissa: d.mantissa.checked_mul(factor)?,
-            scale: d.scale,
+            ..d
         }
         .checked()
     }
@@ -108,19 +131,13 @@ impl Decimal {
         if scale > MAX_SCALE {
             return None;
         }
-        Some(
-            Decimal {
-                mantissa: self.mantissa,
-                scale,
-            }
-            .normalized(),
-        )
+        Some(Decimal { scale, ..self }.normalized())
     }
 
     pub fn mul_u64(self, k: u64) -> Option<Decimal> {
         Decimal {
             mantissa: self.mantissa.checked_mul(u128::from(k))?,
-            scale: self.scale,
+            ..self
         }
         .checked()
     }
@@ -133,9 +150,18 @@ impl Decimal {
         let b = other
             .mantissa
             .checked_mul(10u128.checked_pow(scale - other.scale)?)?;
+        // Magnitudes add when the signs agree; otherwise the larger one keeps its sign.
+        let (mantissa, negative) = if self.negative == other.negative {
+            (a.checked_add(b)?, self.negative)
+        } else if a >= b {
+            (a - b, self.negative)
+        } else {
+            (b - a, other.negative)
+        };
         Decimal {
-            mantissa: a.checked_add(b)?,
+            mantissa,
             scale,
+            negative,
         }
         .checked()
     }
@@ -146,7 +172,8 @@ impl Decimal {
         self.to_string().parse().unwrap_or(f64::NAN)
     }
 
-    /// Digits before the decimal point and after it, for display.
+    /// Digits before the decimal point and after it, for display; the sign is not
+    /// included (see `is_negative`).
     pub fn parts(self) -> (u128, String) {
         let int = self.integer_part();
         if self.scale == 0 {
@@ -163,7 +190,10 @@ impl Decimal {
     pub fn grouped(self) -> String {
         let (int, frac) = self.parts();
         let digits = int.to_string();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + frac.len() + 1);
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + frac.len() + 2);
+        if self.negative {
+            out.push('-');
+        }
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
                 out.push(',');
@@ -178,13 +208,25 @@ impl Decimal {
     }
 }
 
+/// The same value with the opposite sign (zero stays zero).
+impl std::ops::Neg for Decimal {
+    type Output = Decimal;
+    fn neg(self) -> Decimal {
+        Decimal {
+            negative: !self.negative && self.mantissa != 0,
+            ..self
+        }
+    }
+}
+
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (int, frac) = self.parts();
+        let sign = if self.negative { "-" } else { "" };
         if frac.is_empty() {
-            write!(f, "{int}")
+            write!(f, "{sign}{int}")
         } else {
-            write!(f, "{int}.{frac}")
+            write!(f, "{sign}{int}.{frac}")
         }
     }
 }
@@ -246,6 +288,21 @@ mod tests {
         assert!(d("1").mul_pow10(1000).is_none());
         assert!(Decimal::parse("").is_none());
         assert!(Decimal::parse("1a").is_none());
+    }
+
+    #[test]
+    fn keeps_a_written_sign() {
+        let n = -d("3").mul_pow10(8).unwrap();
+        assert_eq!(n.to_string(), "-300000000");
+        assert_eq!(n.grouped(), "-300,000,000");
+        assert_eq!(d("-3.5").to_string(), "-3.5");
+        assert_eq!(group_str("-48300"), "-48,300");
+        assert!((d("-3.5").to_f64() + 3.5).abs() < f64::EPSILON);
+        assert_eq!(-Decimal::ZERO, Decimal::ZERO);
+        assert_eq!(d("-0").to_string(), "0");
+        assert_eq!(d("-5").checked_add(d("2")).unwrap().to_string(), "-3");
+        assert_eq!(d("5").checked_add(d("-2")).unwrap().to_string(), "3");
+        assert_eq!(d("-5").checked_add(d("5")).unwrap(), Decimal::ZERO);
     }
 
     #[test]
