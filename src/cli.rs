@@ -76,27 +76,45 @@ pub enum Shell {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract the figures of any UTF-8 Chinese text
+    /// Extract the figures of a report: text in any Chinese encoding, a web page, a PDF
+    /// or a Word file
     #[command(after_help = "Examples:
   pa-explorer extract report.txt
-  pa-explorer extract report.txt --format jsonl | jq 'select(.unit == \"元\")'
+  pa-explorer extract page.html --format jsonl | jq 'select(.unit == \"元\")'
   echo '累计投资约37亿元。' | pa-explorer extract -")]
     Extract {
-        /// Text file to read, or `-` for standard input
+        /// Report to read (.txt, .html, .pdf, .docx), or `-` for standard input
         #[arg(value_name = "FILE|-", default_value = "-")]
         file: PathBuf,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Read text and web pages in this encoding (gb18030, gbk, big5, utf-16le…)
+        /// instead of detecting it
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
     },
-    /// Build a dataset (JSON) from a text file
-    #[command(after_help = "Example:
-  pa-explorer import report.txt -o report.json --title '…' --date 2021-04-09")]
+    /// Build a dataset (JSON) from a report (text, web page, PDF, Word) or a folder of them
+    #[command(after_help = "Examples:
+  pa-explorer import report.txt -o report.json --title '…' --date 2021-04-09
+  pa-explorer import page.html -o page.json --url https://www.example.gov.cn/art/1.html
+  pa-explorer import big5-report.txt --encoding big5 -o report.json
+  pa-explorer import reports/ -o datasets/     one dataset per file, on all cores")]
     Import {
-        /// Text file to import
+        /// Report to import (.txt, .html, .htm, .pdf, .docx; `-` for standard input), or a
+        /// folder: every such file in it is imported into the folder named by `-o`
+        #[arg(value_name = "FILE|DIR")]
         source: PathBuf,
-        /// Where to write the dataset (default: standard output)
+        /// Where to write the dataset (default: standard output); for a folder, the
+        /// folder to write one dataset per file into (required)
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Where the report was published (stored as `url`)
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Read text and web pages in this encoding (gb18030, gbk, big5, utf-16le…)
+        /// instead of detecting it
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
         /// Document id (default: the file name without extension)
         #[arg(long)]
         id: Option<String>,
@@ -107,9 +125,10 @@ pub enum Command {
         /// Publication date, ISO 8601 (`2021`, `2021-04`, `2021-04-09`)
         #[arg(long)]
         date: Option<String>,
-        /// Language tag
-        #[arg(long, default_value = "zh-Hans")]
-        language: String,
+        /// Language tag (default: zh-Hant when most of the text is traditional
+        /// characters, else zh-Hans)
+        #[arg(long)]
+        language: Option<String>,
         /// Name a metadata field as inferred rather than stated by the source
         #[arg(long = "inferred", value_name = "FIELD")]
         inferred: Vec<String>,

@@ -1,6 +1,7 @@
 //! The non-interactive subcommands. Each writes to the writer it is given, so it can be
 //! tested without spawning a process; `run` dispatches and decides the exit code.
 
+mod import;
 mod output;
 
 use std::io::Write;
@@ -12,7 +13,7 @@ use crate::dataset;
 use crate::error::{Error, Result};
 use crate::extract::{self, numeral};
 use crate::index::{Filter, Index, SectionRef, ShapeFilter, SortKey};
-use crate::model::{Dataset, Dimension, Meta, SCHEMA_VERSION};
+use crate::model::{Dimension, Meta};
 use crate::search::{self, SearchOptions};
 
 pub use output::{Cell, FigureWriter, Found, Record, csv_safe, json_safe};
@@ -123,10 +124,28 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
 /// Runs one subcommand, writing to `out`.
 pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<ExitCode> {
     let result = match cmd {
-        Command::Extract { file, format } => extract_streamed(&file, format, out)?,
+        Command::Extract {
+            file,
+            format,
+            encoding,
+        } => {
+            if encoding.is_none() && streams_as_utf8_text(&file) {
+                extract_streamed(&file, format, out)?
+            } else {
+                // Web pages, PDF, Word and other encodings are decoded whole first: their
+                // text only exists once the file has been read and converted.
+                let source = import::read(&file, encoding.as_deref())?;
+                let doc = extract::document(&doc_id(&file), Meta::default(), source.text);
+                let index = Index::new(vec![doc]);
+                let refs = index.all().to_vec();
+                output::figures(out, &index, &refs, format)
+            }
+        }
         Command::Import {
             source,
             output,
+            url,
+            encoding,
             id,
             title,
             publisher,
@@ -139,31 +158,25 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
                 crate::text::check_id(id)
                     .map_err(|m| Error::Usage(format!("--id: the document id {m}")))?;
             }
-            if let Some(path) = &output {
+            if let Some(path) = &output
+                && !source.is_dir()
+            {
                 dataset::refuse_overwriting(&source, path)?;
             }
-            let text = dataset::read_text(&source)?;
-            let meta = Meta {
+            let req = import::Request {
+                source,
+                output,
+                url,
+                encoding,
+                id,
                 title,
                 publisher,
                 date,
-                language: Some(language),
-                source: source.file_name().map(|n| n.to_string_lossy().into_owned()),
+                language,
                 inferred,
                 notes,
             };
-            let id = id.unwrap_or_else(|| doc_id(&source));
-            let ds = Dataset {
-                schema_version: SCHEMA_VERSION,
-                documents: vec![extract::document(&id, meta, text)],
-            };
-            match output {
-                Some(path) => {
-                    dataset::save(&ds, &path)?;
-                    return Ok(ExitCode::SUCCESS);
-                }
-                None => out.write_all(dataset::to_json(&ds).as_bytes()),
-            }
+            return import::run(req, out);
         }
         Command::Sections { format } => {
             let index = load_for_once(data)?;
@@ -246,6 +259,39 @@ pub fn execute(cmd: Command, data: &DataArgs, out: &mut impl Write) -> Result<Ex
 /// input and anything else that is not a regular file is spooled to an anonymous temp
 /// file, since the text is read twice. Input
 /// errors come back as `Err`, write errors as the inner `io::Result`.
+/// Whether `extract FILE` can stream `file` line by line: standard input, and files that
+/// are plain text (by extension, or by their first bytes when the extension says nothing)
+/// and valid UTF-8 as far as those bytes go. Anything else is decoded whole by `ingest`.
+fn streams_as_utf8_text(file: &Path) -> bool {
+    use crate::ingest::Format;
+    if file == Path::new("-") {
+        return true;
+    }
+    match Format::of(file) {
+        Some(Format::Text) | None => {}
+        Some(_) => return false,
+    }
+    // A pipe or FIFO can be read once only: it streams, UTF-8 as before.
+    if !std::fs::metadata(file).is_ok_and(|m| m.is_file()) {
+        return true;
+    }
+    let mut head = Vec::with_capacity(1 << 16);
+    let read = std::fs::File::open(file)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 1 << 16), &mut head));
+    if read.is_err() {
+        // Let the streamed path report the error with its usual words.
+        return true;
+    }
+    if Format::sniff(&head) != Format::Text {
+        return false;
+    }
+    // A char cut at the end of the sample is not an error.
+    match std::str::from_utf8(&head) {
+        Ok(_) => !head.starts_with(&[0xff, 0xfe]) && !head.starts_with(&[0xfe, 0xff]),
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
 fn extract_streamed(
     file: &Path,
     format: Format,

@@ -13,13 +13,17 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error(
-        "{path}: not valid UTF-8 at byte {offset} (line {line}); convert the file to UTF-8 first, e.g. `iconv -f GB18030 -t UTF-8`"
+        "{path}: not valid UTF-8 at byte {offset} (line {line}); if the file is text in another encoding, name it with --encoding (e.g. --encoding gb18030)"
     )]
     NotUtf8 {
         path: PathBuf,
         offset: usize,
         line: usize,
     },
+    /// A source file that cannot be read as a report (undecodable bytes, a damaged Word
+    /// file, a PDF without `pdftotext`); `message` says what and what to do.
+    #[error("{path}: {message}")]
+    Source { path: PathBuf, message: String },
     #[error("{path}:{line}:{column}: invalid dataset{field}: {message}")]
     InvalidDataset {
         path: PathBuf,

@@ -37,7 +37,9 @@ pub struct Document {
 
 /// Where a document comes from. Any field may be absent; `inferred` names the fields
 /// that were not stated by the source itself but deduced (e.g. a year from the content).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The fields after `notes` were added later: they default when absent, so older
+/// datasets still load, and are left out of the JSON when absent (see `Serialize`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: Option<String>,
@@ -52,6 +54,65 @@ pub struct Meta {
     pub inferred: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Where the source was fetched from (`import --url`).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// SHA-256 of the source file's bytes, lower-case hex.
+    #[serde(default)]
+    pub sha256: Option<String>,
+    /// What the source was: `text`, `html`, `pdf` or `docx`.
+    #[serde(default)]
+    pub format: Option<String>,
+    /// The encoding the source was read in (`UTF-8`, `GBK`, `gb18030`, `Big5`,
+    /// `UTF-16LE`…, encoding_rs's names); absent for PDF and Word.
+    #[serde(default)]
+    pub encoding: Option<String>,
+    /// How that encoding was decided: `flag`, `bom`, `charset` (declared by the page) or
+    /// `bytes` (valid UTF-8, or guessed from the bytes).
+    #[serde(default)]
+    pub encoding_from: Option<String>,
+    /// The fields (`title`, `date`, `publisher`) read from the source itself (a page's
+    /// metadata or its `发布时间：… 来源：…` line) rather than given on the command line.
+    #[serde(default)]
+    pub from_source: Vec<String>,
+}
+
+/// Written by hand for the same reason as [`Figure`]'s: the fields that predate the
+/// added ones are always written, as before; the added ones only when present in JSON,
+/// and always in the binary cache, which has no field names.
+impl Serialize for Meta {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let every = !s.is_human_readable();
+        let mut st = s.serialize_struct("Meta", 13)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("publisher", &self.publisher)?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("language", &self.language)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("inferred", &self.inferred)?;
+        st.serialize_field("notes", &self.notes)?;
+        macro_rules! field {
+            ($name:literal, $v:expr, $absent:expr) => {
+                if every || !$absent {
+                    st.serialize_field($name, &$v)?;
+                } else {
+                    st.skip_field($name)?;
+                }
+            };
+        }
+        field!("url", self.url, self.url.is_none());
+        field!("sha256", self.sha256, self.sha256.is_none());
+        field!("format", self.format, self.format.is_none());
+        field!("encoding", self.encoding, self.encoding.is_none());
+        field!(
+            "encoding_from",
+            self.encoding_from,
+            self.encoding_from.is_none()
+        );
+        field!("from_source", self.from_source, self.from_source.is_empty());
+        st.end()
+    }
 }
 
 /// A section: index 0 is the lead before the first headline, then one per headline.

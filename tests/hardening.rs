@@ -121,7 +121,10 @@ fn bad_inputs_fail_clearly() {
                 failures.push(format!("{name}: data errors exit 3"));
             }
         } else if input.extension().is_some_and(|x| x == "txt") {
-            let source = std::fs::read_to_string(&input).expect("successful input is UTF-8");
+            // Spans point into the decoded text (GBK and UTF-16 files are read too).
+            let source = pa_explorer::ingest::read(&input, pa_explorer::ingest::Options::default())
+                .expect("successful input reads")
+                .text;
             let chars: Vec<char> = source.chars().collect();
             for line in text(&o.stdout).lines() {
                 let r: serde_json::Value = serde_json::from_str(line).expect("JSONL");

@@ -49,6 +49,12 @@ fn evil_dataset(id: &str) -> Dataset {
         source: Some(format!("source{EVIL}")),
         inferred: vec![format!("inferred{EVIL}")],
         notes: vec![format!("note{EVIL}")],
+        url: Some(format!("https://example.org/{EVIL}")),
+        sha256: Some(format!("00{EVIL}")),
+        format: Some(format!("text{EVIL}")),
+        encoding: Some(format!("UTF-8{EVIL}")),
+        encoding_from: Some(format!("bom{EVIL}")),
+        from_source: vec![format!("title{EVIL}")],
     };
     let mut doc = extract::document(id, meta, text);
     assert!(doc.figures.len() >= 4, "{:?}", doc.figures);
@@ -361,7 +367,16 @@ fn exit_codes_are_as_documented() {
         (&["no-such-command"][..], 2),
         (&["sections", "--data", bad][..], 3),
         (&["extract", "/no/such/file.txt"][..], 3),
-        (&["extract", "tests/bad_inputs/text_gbk.txt"][..], 3),
+        (&["extract", "tests/bad_inputs/text_binary.txt"][..], 3),
+        (
+            &[
+                "extract",
+                "tests/bad_inputs/text_gbk.txt",
+                "--encoding",
+                "utf-8",
+            ][..],
+            3,
+        ),
     ] {
         let o = run(args);
         assert_eq!(o.status.code(), Some(code), "{args:?}: {}", text(&o.stderr));

@@ -335,6 +335,12 @@ fn layout() -> Vec<u8> {
             source: Some("s".into()),
             inferred: vec!["date".into()],
             notes: vec!["n".into()],
+            url: Some("u".into()),
+            sha256: Some("h".into()),
+            format: Some("html".into()),
+            encoding: Some("GBK".into()),
+            encoding_from: Some("charset".into()),
+            from_source: vec!["title".into()],
         },
         text: "x".into(),
         sections: vec![Section {

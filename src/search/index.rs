@@ -153,7 +153,9 @@ impl SearchIndex {
         let mut arena = String::new();
         let mut ends = Vec::with_capacity(srcs.len());
         for &src in &srcs {
-            arena.push_str(src_text(index, src));
+            // Traditional chars folded to simplified (char for char, so match positions
+            // stay valid), so `养老` finds `養老`; the query is folded the same way.
+            arena.extend(src_text(index, src).chars().map(crate::hanzi::fold));
             ends.push(arena.len() as u32);
         }
         SearchIndex {

@@ -31,7 +31,12 @@ pub(crate) struct NumberQuery {
 
 impl Query {
     pub fn parse(raw: &str, pinyin: bool) -> Query {
-        let text: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        // Folded as the search texts are (see `SearchIndex::without_postings`).
+        let text: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(crate::hanzi::fold)
+            .collect();
         let chars = text.chars().map(|c| c.to_ascii_lowercase()).collect();
         Query {
             pinyin: if pinyin {
