@@ -1,6 +1,6 @@
 //! pa-explorer: find, read and cite the figures of Chinese government reports.
 //!
-//! The core (`model`, `extract`, `dataset`, `index`, `search`) knows nothing of terminals
+//! The core (`model`, `extract`, `dataset`, `index`, `search`, `gloss`) knows nothing of terminals
 //! or command lines; `commands` (the subcommands) and `tui` (the explorer) both stand on
 //! it, so they always agree.
 
@@ -9,6 +9,7 @@ pub mod commands;
 pub mod dataset;
 pub mod error;
 pub mod extract;
+pub mod gloss;
 pub mod index;
 pub mod model;
 pub mod search;
