@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::cli::Format;
+use crate::gloss;
 use crate::index::{FigRef, Index, SectionRef};
 use crate::model::{Approx, Change, Dimension, Kind, Shape};
 use crate::search::Hit;
@@ -42,6 +43,15 @@ pub struct Record<'a> {
     pub end: usize,
     pub same_as: &'a [compact_str::CompactString],
     pub warnings: &'a [String],
+    // --- English glosses (src/gloss.rs; README "English glosses"). Added fields only. ---
+    /// English of `subject`: curated terms, else CC-CEDICT words (a machine gloss).
+    pub subject_en: Option<String>,
+    /// English of `headline`, numbers in English words.
+    pub headline_en: Option<String>,
+    /// English name of `unit` (`人次` → "person-times").
+    pub unit_en: Option<&'static str>,
+    /// The value in English words with its unit (`23.05 million yuan`).
+    pub value_en: Option<String>,
 }
 
 impl<'a> Record<'a> {
@@ -72,6 +82,11 @@ impl<'a> Record<'a> {
             end: f.end,
             same_as: &f.same_as,
             warnings: &f.warnings,
+            // --- English glosses ---
+            subject_en: f.subject.as_deref().map(gloss::english),
+            headline_en: index.section(r).headline.as_deref().map(gloss::english),
+            unit_en: f.unit.as_deref().and_then(gloss::unit_en),
+            value_en: gloss::figure_value_en(f),
         }
     }
 }
@@ -157,6 +172,11 @@ fn figures_csv(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Resu
         "start",
         "end",
         "sentence",
+        // --- English glosses ---
+        "subject_en",
+        "headline_en",
+        "unit_en",
+        "value_en",
     ])?;
     for &r in refs {
         let f = index.figure(r);
@@ -184,6 +204,16 @@ fn figures_csv(out: &mut impl Write, index: &Index, refs: &[FigRef]) -> io::Resu
             f.start.to_string(),
             f.end.to_string(),
             csv_safe(&index.sentence(r).text),
+            // --- English glosses ---
+            opt(f.subject.as_deref().map(gloss::english).as_deref()),
+            opt(index
+                .section(r)
+                .headline
+                .as_deref()
+                .map(gloss::english)
+                .as_deref()),
+            opt(f.unit.as_deref().and_then(gloss::unit_en)),
+            opt(gloss::figure_value_en(f).as_deref()),
         ])?;
     }
     w.flush()
@@ -373,8 +403,66 @@ pub fn show(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
     for (k, v) in rows {
         writeln!(out, "{}  {v}", text::pad_right(k, 9))?;
     }
+    show_english(out, index, r)?;
     writeln!(out)?;
     writeln!(out, "{}", cell(&index.sentence(r).text))
+}
+
+// --- English glosses (src/gloss.rs) ---
+
+/// The English block of `show`: glosses of the subject and headline (marked when they
+/// come from the dictionary alone), the value in words, and the curated entries.
+fn show_english(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
+    let f = index.figure(r);
+    let headline = index.section(r).headline.as_deref();
+    let subject = f.subject.as_deref().map(gloss::gloss);
+    let head = headline.map(gloss::gloss);
+    let marked = |g: &gloss::Gloss| {
+        let en = cell(&g.english);
+        if g.machine {
+            format!("{en}  (machine gloss)")
+        } else {
+            en
+        }
+    };
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if let Some(g) = &subject {
+        rows.push(("subject", marked(g)));
+    }
+    if let Some(v) = gloss::figure_value_en(f) {
+        rows.push(("value", v));
+    }
+    if let Some(u) = f.unit.as_deref().and_then(gloss::unit_en) {
+        rows.push(("unit", u.to_string()));
+    }
+    rows.push(("dimension", gloss::dimension_en(f.dimension).to_string()));
+    if let Some(g) = &head {
+        rows.push(("headline", marked(g)));
+    }
+    let mut terms: Vec<&gloss::Entry> = Vec::new();
+    for e in subject.iter().chain(&head).flat_map(|g| &g.curated) {
+        if !terms.iter().any(|t| t.term == e.term) {
+            terms.push(e);
+        }
+    }
+    for e in terms {
+        rows.push((
+            "glossary",
+            cell(&format!(
+                "{} {}: {} [{}]",
+                e.term, e.english, e.explanation, e.source
+            )),
+        ));
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "English (machine glosses are from CC-CEDICT, CC BY-SA 4.0)"
+    )?;
+    for (k, v) in rows {
+        writeln!(out, "{}  {v}", text::pad_right(k, 9))?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
