@@ -59,8 +59,9 @@ pub struct Segment {
     pub entry: Option<&'static Entry>,
 }
 
-/// Function words whose first CC-CEDICT sense is a grammar note or the wrong reading
-/// for report prose (`等` is "etc." after a list, not "to wait"). Machine glosses still.
+/// Function words and a few common characters whose chosen CC-CEDICT sense is a grammar
+/// note or the wrong reading for report prose (`等` is "etc." after a list, not "to
+/// wait"; `月` is a month, not the moon). Machine glosses still.
 const FUNCTION_WORDS: &[(&str, &str)] = &[
     ("了", ""),
     ("着", ""),
@@ -89,6 +90,10 @@ const FUNCTION_WORDS: &[(&str, &str)] = &[
     ("中", "in"),
     ("前", "before"),
     ("占", "a share of"),
+    ("较", "compared with"),
+    ("月", "month"),
+    ("省", "province"),
+    ("市", "city"),
     ("后", "after"),
 ];
 
@@ -239,9 +244,15 @@ pub fn segment(text: &str) -> Vec<Segment> {
         }
         // Latin letters and digits that are not a number (`A级`, `5G`) stay as written,
         // one run at a time; punctuation takes its ASCII form.
+        let latin = |j: usize| {
+            chars
+                .get(j)
+                .is_some_and(|&c| c.is_alphanumeric() && !is_han(c))
+        };
         let end = if c.is_alphanumeric() {
+            // A point between letters or digits stays inside the run (`PM2.5`).
             (i..chars.len())
-                .find(|&j| !chars[j].is_alphanumeric() || is_han(chars[j]))
+                .find(|&j| !(latin(j) || chars[j] == '.' && latin(j - 1) && latin(j + 1)))
                 .unwrap_or(chars.len())
         } else {
             i + 1
@@ -324,7 +335,22 @@ fn date_part(
     let n: u32 = value.to_string().parse().ok()?;
     let english = match chars.get(end)? {
         '年' if (1900..=2100).contains(&n) => n.to_string(),
-        '月' if (1..=12).contains(&n) => MONTHS[n as usize - 1].to_string(),
+        '月' if (1..=12).contains(&n) => {
+            let month = MONTHS[n as usize - 1].to_string();
+            // `4月份` is April too.
+            let end = if chars.get(end + 1) == Some(&'份') {
+                end + 1
+            } else {
+                end
+            };
+            return Some(Segment {
+                start: at,
+                end: end + 1,
+                source: Source::Number,
+                english: month,
+                entry: None,
+            });
+        }
         '日' | '号' if (1..=31).contains(&n) => n.to_string(),
         _ => return None,
     };
@@ -495,6 +521,11 @@ mod tests {
     fn latin_runs_stay_whole() {
         assert_eq!(gloss("5G基站").english.split(' ').next(), Some("5G"));
         assert_eq!(gloss("A级").english.split(' ').next(), Some("A"));
+        assert_eq!(
+            gloss("PM2.5年平均浓度").english.split(' ').next(),
+            Some("PM2.5")
+        );
+        assert_eq!(gloss("4月份全省").english.split(' ').next(), Some("April"));
     }
 
     #[test]

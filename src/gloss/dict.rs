@@ -19,6 +19,8 @@ pub struct Dict {
     max_len: usize,
     /// Data lines read, for the README's numbers.
     pub lines: usize,
+    /// Variant headwords without a sense of their own, and the headword they point to.
+    aliases: Vec<(Box<str>, Box<str>)>,
 }
 
 struct Sense {
@@ -53,6 +55,7 @@ impl Dict {
         for line in text.lines() {
             dict.add_line(line);
         }
+        dict.resolve_aliases();
         dict
     }
 
@@ -62,6 +65,7 @@ impl Dict {
         for line in reader.lines() {
             dict.add_line(&line?);
         }
+        dict.resolve_aliases();
         Ok(dict)
     }
 
@@ -70,6 +74,18 @@ impl Dict {
             words: HashMap::with_capacity(150_000),
             max_len: 1,
             lines: 0,
+            aliases: Vec::new(),
+        }
+    }
+
+    fn resolve_aliases(&mut self) {
+        for (word, target) in std::mem::take(&mut self.aliases) {
+            if self.words.contains_key(&*word) {
+                continue;
+            }
+            if let Some(en) = self.get(&target).map(str::to_string) {
+                self.insert(&word, &en, false);
+            }
         }
     }
 
@@ -81,7 +97,26 @@ impl Dict {
             return;
         };
         self.lines += 1;
-        let Some(english) = senses.split('/').find_map(clean_sense) else {
+        // Subjects and headlines are noun phrases: the first sense that is not a verb
+        // ("income" for 收入, not "to take in"), else the first sense at all.
+        let mut first_verb = None;
+        let mut english = None;
+        for sense in senses.split('/') {
+            match clean_sense(sense) {
+                Some((en, false)) => {
+                    english = Some(en);
+                    break;
+                }
+                Some((en, true)) if first_verb.is_none() => first_verb = Some(en),
+                _ => {}
+            }
+        }
+        let Some(english) = english.or(first_verb) else {
+            // `台灣 台湾 /variant of 臺灣|台湾/`: the traditional form takes the English
+            // of the entry it points to, once every entry is read.
+            if let Some(target) = variant_target(senses) {
+                self.aliases.push((trad.into(), target.into()));
+            }
             return;
         };
         let proper = pinyin.starts_with(|c: char| c.is_ascii_uppercase());
@@ -120,6 +155,15 @@ pub fn bundled() -> Option<&'static Dict> {
     .as_ref()
 }
 
+/// The simplified headword a `variant of TRAD|SIMP[pinyin]` sense points to.
+fn variant_target(senses: &str) -> Option<&str> {
+    let first = senses.split('/').next()?;
+    let rest = first.split_once("variant of ")?.1;
+    let target = rest.split('[').next()?;
+    let target = target.rsplit('|').next()?.trim();
+    (!target.is_empty()).then_some(target)
+}
+
 fn split_line(line: &str) -> Option<(&str, &str, &str, &str)> {
     let (trad, rest) = line.split_once(' ')?;
     let (simp, rest) = rest.split_once(' ')?;
@@ -140,6 +184,8 @@ const SKIP: &[&str] = &[
     "see ",
     "see also",
     "surname ",
+    "classifier for",
+    "measure word",
     "abbr. for",
     "abbr. of",
     "used in ",
@@ -150,8 +196,10 @@ const SKIP: &[&str] = &[
 ];
 
 /// A sense made short enough for a gloss: the part before `;`, without parenthetical
-/// notes, `[pinyin]` references or a leading "to ". `None` when nothing English is left.
-pub(crate) fn clean_sense(sense: &str) -> Option<String> {
+/// notes, `[pinyin]` references or a leading "to ", cut before any Chinese
+/// (`Shaanxi province …, abbr. 陝|陕`). `None` when nothing English is left; else the
+/// English and whether it was a verb ("to …").
+pub(crate) fn clean_sense(sense: &str) -> Option<(String, bool)> {
     let sense = sense.trim();
     if sense.is_empty() || SKIP.iter().any(|p| sense.starts_with(p)) {
         return None;
@@ -166,14 +214,23 @@ pub(crate) fn clean_sense(sense: &str) -> Option<String> {
             _ => out.push(c),
         }
     }
+    let out = match out.find(|c: char| super::is_han(c) || c == '|') {
+        Some(at) => &out[..at],
+        None => &out,
+    };
+    let out = out.trim_end().trim_end_matches([',', ' ']);
+    let out = out
+        .strip_suffix(", abbr.")
+        .or(out.strip_suffix(" abbr."))
+        .unwrap_or(out);
     let first = out.split(';').map(str::trim).find(|s| !s.is_empty())?;
+    let verb = first.starts_with("to ");
     let first = first.strip_prefix("to ").unwrap_or(first);
     let words: Vec<&str> = first.split_whitespace().collect();
     let cleaned = words.join(" ");
     let cleaned = cleaned.trim_matches(|c: char| c == ',' || c == '.' || c == ' ');
     let has_latin = cleaned.chars().any(|c| c.is_ascii_alphanumeric());
-    let has_han = cleaned.chars().any(super::is_han);
-    (has_latin && !has_han).then(|| cleaned.to_string())
+    has_latin.then(|| (cleaned.to_string(), verb))
 }
 
 #[cfg(test)]
@@ -197,24 +254,34 @@ mod tests {
                 "social insurance (abbr. for 社會保險|社会保险[she4 hui4 bao3 xian3])",
                 Some("social insurance"),
             ),
+            (
+                "Shaanxi province (Shensi) in northwest China, abbr. 陝|陕[Shan3] or 秦[Qin2]",
+                Some("Shaanxi province in northwest China"),
+            ),
+            ("classifier for gifts, newspapers", None),
             ("", None),
         ];
         for (sense, want) in cases {
-            assert_eq!(clean_sense(sense).as_deref(), want, "{sense}");
+            assert_eq!(clean_sense(sense).map(|c| c.0).as_deref(), want, "{sense}");
         }
+        assert_eq!(clean_sense("to get a job").map(|c| c.1), Some(true));
+        assert_eq!(clean_sense("employment").map(|c| c.1), Some(false));
     }
 
     #[test]
     fn a_common_entry_replaces_a_proper_noun_of_the_same_headword() {
         let d = Dict::parse(
             "# comment\n和 和 [He2] /surname He/Japanese/\n和 和 [he2] /and; together with/\n\
-             就業 就业 [jiu4 ye4] /to get a job/employment/\nbroken line\n",
+             就業 就业 [jiu4 ye4] /to get a job/employment/\nbroken line\n\
+             台灣 台湾 [Tai2 wan1] /variant of 臺灣|台湾[Tai2 wan1]/\n臺灣 台湾 [Tai2 wan1] /Taiwan/\n",
         );
         assert_eq!(d.get("和"), Some("and"));
-        assert_eq!(d.get("就业"), Some("get a job"));
-        assert_eq!(d.get("就業"), Some("get a job"));
+        // A noun sense is preferred to an earlier verb one.
+        assert_eq!(d.get("就业"), Some("employment"));
+        assert_eq!(d.get("就業"), Some("employment"));
+        assert_eq!(d.get("台灣"), Some("Taiwan"));
         assert_eq!(d.get("broken"), None);
-        assert_eq!(d.lines, 3);
+        assert_eq!(d.lines, 5);
         assert_eq!(d.max_len(), 2);
     }
 
