@@ -42,7 +42,8 @@ pub enum Source {
     Dictionary,
     /// A number written in digits, with the unit after it if there is one.
     Number,
-    /// A Chinese character no dictionary word covers: its pinyin.
+    /// A Chinese character no dictionary word covers: its pinyin (the character itself
+    /// for the few the pinyin table lacks).
     Pinyin,
     /// Punctuation, Latin letters, spaces: kept (punctuation in its ASCII form).
     Other,

@@ -235,3 +235,25 @@ fn show_prints_the_english_block_with_glossary_entries() {
         "the headline is a machine gloss: {out}"
     );
 }
+
+proptest::proptest! {
+    /// Any text, Chinese or not, glosses without a panic, its segments tile it, and no
+    /// Chinese is left in the English but characters nothing can read.
+    #[test]
+    fn any_text_glosses_and_its_segments_tile_it(text in "[\\PC万亿人次元%.0-9a-z“”，。低保兜底]{0,40}") {
+        let segs = gloss::segment(&text);
+        let mut at = 0;
+        for s in &segs {
+            proptest::prop_assert_eq!(s.start, at);
+            proptest::prop_assert!(s.end > s.start);
+            at = s.end;
+        }
+        proptest::prop_assert_eq!(at, text.chars().count());
+        let g = gloss::gloss(&text);
+        // Only a rare character without even a pinyin reading stays as written.
+        for c in g.english.chars().filter(|&c| gloss::is_han(c)) {
+            proptest::prop_assert!(text.contains(c), "{}", g.english);
+            proptest::prop_assert!(pinyin::ToPinyin::to_pinyin(&c).is_none(), "{}", g.english);
+        }
+    }
+}
