@@ -1,6 +1,6 @@
 //! pa-explorer: find, read and cite the figures of Chinese government reports.
 //!
-//! The core (`model`, `extract`, `dataset`, `index`, `search`) knows nothing of terminals
+//! The core (`model`, `extract`, `dataset`, `index`, `search`, `gloss`) knows nothing of terminals
 //! or command lines; `commands` (the subcommands) and `tui` (the explorer) both stand on
 //! it, so they always agree.
 
@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod decimal;
 pub mod error;
 pub mod extract;
+pub mod gloss;
 pub mod hanzi;
 pub mod index;
 pub mod ingest;

@@ -19,9 +19,9 @@ use pa_explorer::extract;
 use serde_json::Value;
 
 /// Totals that must not get worse (a ratchet: raise them when the extractor improves).
-const FLOOR_RECALL: f64 = 0.99;
-const MAX_WRONG_VALUES: usize = 37;
-const MAX_SPURIOUS: usize = 29;
+const FLOOR_RECALL: f64 = 0.993;
+const MAX_WRONG_VALUES: usize = 9;
+const MAX_SPURIOUS: usize = 1;
 
 const QUANTITY_KINDS: [&str; 5] = [
     "amount",
@@ -250,6 +250,7 @@ fn pct(n: usize, d: usize) -> String {
 }
 
 /// Scores one document: gold rows (aligned) against the extractor's figures.
+#[allow(clippy::too_many_lines)] // one pass over the rows; each measure is a few lines of it
 fn score(text: &str, rows: &[Row]) -> Score {
     let figures: Vec<Value> = extract::extract(text)
         .figures

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::cli::Format;
+use crate::gloss;
 use crate::index::{FigRef, Index, SectionRef};
 use crate::model::{Approx, Change, Dimension, Direction, Figure, Kind, Period, Shape};
 use crate::search::Hit;
@@ -49,6 +50,15 @@ pub struct Record<'a> {
     pub end: usize,
     pub same_as: &'a [compact_str::CompactString],
     pub warnings: &'a [String],
+    // --- English glosses (src/gloss.rs; README "English glosses"). Added fields only. ---
+    /// English of `subject`: curated terms, else CC-CEDICT words (a machine gloss).
+    pub subject_en: Option<String>,
+    /// English of `headline`, numbers in English words.
+    pub headline_en: Option<String>,
+    /// English name of `unit` (`人次` → "person-times").
+    pub unit_en: Option<&'static str>,
+    /// The value in English words with its unit (`23.05 million yuan`).
+    pub value_en: Option<String>,
 }
 
 /// What a figure's output needs besides the figure: where it was found.
@@ -105,6 +115,11 @@ impl<'a> Record<'a> {
             end: f.end,
             same_as: &f.same_as,
             warnings: &f.warnings,
+            // --- English glosses ---
+            subject_en: f.subject.as_deref().map(gloss::english),
+            headline_en: at.headline.map(gloss::english),
+            unit_en: f.unit.as_deref().and_then(gloss::unit_en),
+            value_en: gloss::figure_value_en(f),
         }
     }
 }
@@ -179,7 +194,7 @@ enum Sink<'w, W: Write> {
     },
 }
 
-const CSV_HEADER: [&str; 25] = [
+const CSV_HEADER: [&str; 29] = [
     "id",
     "document",
     "kind",
@@ -205,6 +220,11 @@ const CSV_HEADER: [&str; 25] = [
     "period_from",
     "period_to",
     "direction",
+    // --- English glosses ---
+    "subject_en",
+    "headline_en",
+    "unit_en",
+    "value_en",
 ];
 
 impl<'w, W: Write> FigureWriter<'w, W> {
@@ -270,7 +290,7 @@ impl<'w, W: Write> FigureWriter<'w, W> {
     }
 }
 
-fn csv_row(at: Found) -> [String; 25] {
+fn csv_row(at: Found) -> [String; 29] {
     let f = at.figure;
     let opt = |v: Option<&str>| v.map(csv_safe).unwrap_or_default();
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -302,6 +322,11 @@ fn csv_row(at: Found) -> [String; 25] {
         f.direction
             .map(|d| d.as_str().to_string())
             .unwrap_or_default(),
+        // --- English glosses ---
+        opt(f.subject.as_deref().map(gloss::english).as_deref()),
+        opt(at.headline.map(gloss::english).as_deref()),
+        opt(f.unit.as_deref().and_then(gloss::unit_en)),
+        opt(gloss::figure_value_en(f).as_deref()),
     ]
 }
 
@@ -503,6 +528,7 @@ pub fn show(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
     for (k, v) in rows {
         writeln!(out, "{}  {}", text::pad_right(k, 9), v.as_str())?;
     }
+    show_english(out, index, r)?;
     writeln!(out)?;
     writeln!(out, "{}", Cell::new(&index.sentence(r).text).as_str())
 }
@@ -515,6 +541,63 @@ fn period_words(p: &Period) -> String {
         (None, None) => format!("{text} (no date stated)"),
         (from, to) => format!("{text} ({} → {})", from.unwrap_or("…"), to.unwrap_or("…")),
     }
+}
+
+// --- English glosses (src/gloss.rs) ---
+
+/// The English block of `show`: glosses of the subject and headline (marked when they
+/// come from the dictionary alone), the value in words, and the curated entries.
+fn show_english(out: &mut impl Write, index: &Index, r: FigRef) -> io::Result<()> {
+    let f = index.figure(r);
+    let headline = index.section(r).headline.as_deref();
+    let subject = f.subject.as_deref().map(gloss::gloss);
+    let head = headline.map(gloss::gloss);
+    let marked = |g: &gloss::Gloss| {
+        if g.machine {
+            Cell::new(format!("{}  (machine gloss)", g.english))
+        } else {
+            Cell::new(&g.english)
+        }
+    };
+    // Every row goes through `Cell`, like the rest of `show`: a gloss echoes dataset text.
+    let mut rows: Vec<(&str, Cell)> = Vec::new();
+    if let Some(g) = &subject {
+        rows.push(("subject", marked(g)));
+    }
+    if let Some(v) = gloss::figure_value_en(f) {
+        rows.push(("value", Cell::new(v)));
+    }
+    if let Some(u) = f.unit.as_deref().and_then(gloss::unit_en) {
+        rows.push(("unit", Cell::new(u)));
+    }
+    rows.push(("dimension", Cell::new(gloss::dimension_en(f.dimension))));
+    if let Some(g) = &head {
+        rows.push(("headline", marked(g)));
+    }
+    let mut terms: Vec<&gloss::Entry> = Vec::new();
+    for e in subject.iter().chain(&head).flat_map(|g| &g.curated) {
+        if !terms.iter().any(|t| t.term == e.term) {
+            terms.push(e);
+        }
+    }
+    for e in terms {
+        rows.push((
+            "glossary",
+            Cell::new(format!(
+                "{} {}: {} [{}]",
+                e.term, e.english, e.explanation, e.source
+            )),
+        ));
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "English (machine glosses are from CC-CEDICT, CC BY-SA 4.0)"
+    )?;
+    for (k, v) in rows {
+        writeln!(out, "{}  {}", text::pad_right(k, 9), v.as_str())?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]

@@ -695,6 +695,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::too_many_lines)] // a table of cases
     fn ends_are_as_precise_as_the_text() {
         let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
             (

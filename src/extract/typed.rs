@@ -126,6 +126,7 @@ pub fn quoted_name_at(chars: &[char], at: usize, end: usize) -> Option<Typed> {
 }
 
 /// Classifies a numeral as a date, time, ordinal, level or name by its neighbours.
+#[allow(clippy::too_many_lines)] // the typed forms in order of precedence; splitting them would hide that order
 pub fn classify(chars: &[char], n: &Numeral, end: usize) -> Option<Typed> {
     let after = |s: &str| starts_with(chars, n.end, s) && n.end + s.chars().count() <= end;
     let typed = |kind, stop, value, date| Typed {
